@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// Node 20's --test does not expand globs, so collect *.test.ts files here.
+// Usage: node scripts/run-tests.mjs [filter-substring...]
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+
+const roots = ["src", "test"];
+const skip = new Set(["node_modules", "output", "fixtures"]);
+const files = [];
+function walk(dir) {
+  for (const name of readdirSync(dir)) {
+    if (skip.has(name)) continue;
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p);
+    else if (/\.test\.tsx?$/.test(name)) files.push(p);
+  }
+}
+for (const r of roots) walk(r);
+const filters = process.argv.slice(2);
+const chosen = filters.length ? files.filter((f) => filters.some((x) => f.includes(x))) : files;
+chosen.sort();
+const res = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", ...chosen], {
+  stdio: "inherit",
+  env: { ...process.env, CHOKEPOINT_TEST: "1" },
+});
+process.exit(res.status ?? 1);

@@ -1,0 +1,11 @@
+/**
+ * chokepoint as a library.
+ * @example
+ * import { openStore, exposure } from "chokepoint";
+ * const store = await openStore();
+ * const e = await exposure(store, { material: "gallium", stage: "processing", bloc: "ALLIANCE", basis: "production" });
+ */
+export { ChokepointError, type ErrorCode, type Problem } from "./domain/error.ts";
+export { Store } from "./store/store.ts";
+export { openStore } from "./store/open.ts";
+export { ingest } from "./ingest/ingest.ts";

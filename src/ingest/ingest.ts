@@ -1,0 +1,64 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { ChokepointError } from "../domain/error.ts";
+import type { Store } from "../store/store.ts";
+import { loaders } from "./registry.ts";
+
+export interface IngestResult {
+  file: string;
+  rows: number;
+  skipped: boolean;
+}
+
+/** sha256 of a file's bytes: the identity used to make re-loading a no-op. */
+export function fileHash(file: string): string {
+  return createHash("sha256").update(readFileSync(file)).digest("hex");
+}
+
+/**
+ * Load files with a named loader, one transaction per file. A file whose content was
+ * loaded before is skipped; a file that fails validation leaves the database unchanged.
+ *
+ * @example
+ * await ingest(store, "wgi", ["WGIData.csv"]);
+ */
+export async function ingest(
+  store: Store,
+  loaderId: string,
+  files: readonly string[],
+  opts: { dataset?: string; onFile?: (r: IngestResult) => void } = {},
+): Promise<IngestResult[]> {
+  const loader = loaders[loaderId];
+  if (!loader) {
+    throw new ChokepointError("invalid_input", `unknown loader '${loaderId}' (valid: ${Object.keys(loaders).join(", ")})`);
+  }
+  const dataset = opts.dataset ?? loaderId;
+  const out: IngestResult[] = [];
+  for (const file of files) {
+    const hash = fileHash(file);
+    const seen = await store.one("SELECT hash FROM loaded_files WHERE hash = $1", [hash]);
+    let result: IngestResult;
+    if (seen) {
+      result = { file, rows: 0, skipped: true };
+    } else {
+      const rows = await store.transaction(async () => {
+        const n = await loader.load({ store, file, dataset });
+        await store.run(
+          "INSERT INTO loaded_files VALUES ($1, $2, $3, $4, $5, now())",
+          [hash, dataset, loaderId, basename(file), n],
+        );
+        await store.run(
+          `INSERT INTO datasets (id, loader, loaded_at) VALUES ($1, $2, now())
+           ON CONFLICT (id) DO UPDATE SET loaded_at = now()`,
+          [dataset, loaderId],
+        );
+        return n;
+      });
+      result = { file, rows, skipped: false };
+    }
+    out.push(result);
+    opts.onFile?.(result);
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+import { join } from "node:path";
+import { ingest } from "../ingest/ingest.ts";
+import { createSchema, SCHEMA_VERSION } from "./schema.ts";
+import { DATA_DIR, readManifest } from "./manifest.ts";
+import type { Store } from "./store.ts";
+
+export interface BuildProgress {
+  start(total: number): void;
+  tick(label: string): void;
+  stop(): void;
+}
+
+/**
+ * Build the database from the shipped starter dataset: schema, then every dataset in
+ * `data/manifest.json` through its loader, then the schema version (last, so an interrupted
+ * build is redone next time).
+ */
+export async function buildStarter(store: Store, progress?: BuildProgress, dataDir = DATA_DIR): Promise<void> {
+  const entries = readManifest(dataDir);
+  await createSchema(store);
+  progress?.start(entries.reduce((n, e) => n + e.files.length, 0));
+  for (const e of entries) {
+    await store.run(
+      `INSERT INTO datasets (id, title, publisher, edition, licence, url, loader, loaded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+       ON CONFLICT (id) DO UPDATE SET title = excluded.title, publisher = excluded.publisher,
+         edition = excluded.edition, licence = excluded.licence, url = excluded.url, loader = excluded.loader`,
+      [e.id, e.title, e.publisher, e.edition, e.licence, e.url ?? null, e.loader],
+    );
+    await ingest(store, e.loader, e.files.map((f) => join(dataDir, f)), {
+      dataset: e.id,
+      onFile: (r) => progress?.tick(`${e.id}: ${r.file.split("/").pop()}`),
+    });
+  }
+  await store.run(
+    `INSERT INTO schema_meta VALUES ('version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    [SCHEMA_VERSION],
+  );
+  progress?.stop();
+}

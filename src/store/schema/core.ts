@@ -1,0 +1,66 @@
+/**
+ * Core tables: provenance, reference data (countries, materials) and the facts every analysis reads.
+ * Units: production in metric tonnes (`value_t`); trade value in its own currency column;
+ * shares are fractions 0–1.
+ */
+export const coreDdl = [
+  `CREATE TABLE IF NOT EXISTS schema_meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
+  // One row per dataset (publisher/edition/licence); rows is refreshed after each load.
+  `CREATE TABLE IF NOT EXISTS datasets (
+     id VARCHAR PRIMARY KEY, title VARCHAR, publisher VARCHAR, edition VARCHAR,
+     licence VARCHAR, url VARCHAR, loader VARCHAR, loaded_at TIMESTAMP)`,
+  // Content hashes make loading the same file twice a no-op.
+  `CREATE TABLE IF NOT EXISTS loaded_files (
+     hash VARCHAR PRIMARY KEY, dataset VARCHAR, loader VARCHAR, path VARCHAR, rows DOUBLE, loaded_at TIMESTAMP)`,
+  `CREATE TABLE IF NOT EXISTS countries (
+     iso3 VARCHAR PRIMARY KEY, iso2 VARCHAR, m49 VARCHAR, name VARCHAR, region VARCHAR, sub_region VARCHAR,
+     eu27 BOOLEAN, oecd BOOLEAN, g7 BOOLEAN)`,
+  // Names as other publishers spell them (EU study, Comtrade, EI, ITC), lowercased.
+  `CREATE TABLE IF NOT EXISTS country_aliases (alias VARCHAR PRIMARY KEY, iso3 VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS materials (
+     id VARCHAR PRIMARY KEY, name VARCHAR, grp VARCHAR, parent VARCHAR, stages VARCHAR[],
+     default_stage VARCHAR, hs_codes VARCHAR[], cn_codes VARCHAR[], hs_caveat VARCHAR,
+     eu_study_name VARCHAR, eu_crm_2023 BOOLEAN, eu_srm_2024 BOOLEAN, jp_critical BOOLEAN,
+     jp_designation VARCHAR, notes VARCHAR)`,
+  // Which USGS series measures a material at a stage (commodity file code + Type text).
+  `CREATE TABLE IF NOT EXISTS usgs_series (
+     material VARCHAR, stage VARCHAR, usgs_code VARCHAR, type_pattern VARCHAR, note VARCHAR)`,
+  // Product codes (HS4/HS6/CN8) that carry a material in trade data.
+  `CREATE TABLE IF NOT EXISTS material_codes (
+     material VARCHAR, stage VARCHAR, code VARCHAR, classification VARCHAR, basket BOOLEAN, caveat VARCHAR)`,
+  // USGS MCS world files, one row per country row × measure column.
+  `CREATE TABLE IF NOT EXISTS usgs_production (
+     dataset VARCHAR, edition VARCHAR, usgs_code VARCHAR, country_label VARCHAR, iso3 VARCHAR,
+     is_aggregate BOOLEAN, type VARCHAR, measure VARCHAR, year INTEGER, is_estimate BOOLEAN,
+     unit VARCHAR, value_raw VARCHAR, value DOUBLE, value_t DOUBLE, source_file VARCHAR, line INTEGER)`,
+  // World Governance Indicators estimates (six dimensions: VA PV GE RQ RL CC).
+  `CREATE TABLE IF NOT EXISTS wgi (iso3 VARCHAR, year INTEGER, indicator VARCHAR, estimate DOUBLE, source_file VARCHAR)`,
+  // EU 2023 criticality study tables (Appendix 6/7): scope = 'global' | 'eu'.
+  `CREATE TABLE IF NOT EXISTS eu_supply_shares (
+     scope VARCHAR, material_name VARCHAR, stage VARCHAR, country_label VARCHAR, iso3 VARCHAR,
+     share DOUBLE, qualifier VARCHAR, t DOUBLE)`,
+  `CREATE TABLE IF NOT EXISTS eu_end_use (
+     material_name VARCHAR, application VARCHAR, share DOUBLE, nace VARCHAR, va_meur DOUBLE)`,
+  `CREATE TABLE IF NOT EXISTS eu_crm_inputs (
+     material_name VARCHAR, stages_assessed VARCHAR, basis_extraction VARCHAR, basis_processing VARCHAR,
+     ir_extraction DOUBLE, ir_processing DOUBLE, eol_rir DOUBLE, si_ei DOUBLE, si_sr DOUBLE)`,
+  `CREATE TABLE IF NOT EXISTS eu_crm_scores (material_name VARCHAR, year INTEGER, sr DOUBLE, ei DOUBLE)`,
+  `CREATE TABLE IF NOT EXISTS eu_crm_lists (
+     material_name VARCHAR, sr_2023 DOUBLE, ei_2023 DOUBLE, meets_thresholds_2023 BOOLEAN,
+     crm_2023 BOOLEAN, srm_proposal_2023 BOOLEAN, srm_2024 BOOLEAN, srm_scope_note VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS eu_material_groupings (screened_material VARCHAR, grouping VARCHAR, grp VARCHAR)`,
+  // Bilateral trade from any publisher. month 0 = annual. reporter/partner as ISO3;
+  // flow 'M' import (reporter imports from partner) or 'X' export (reporter exports to partner).
+  `CREATE TABLE IF NOT EXISTS trade (
+     dataset VARCHAR, source_file VARCHAR, flow VARCHAR, reporter VARCHAR, partner VARCHAR,
+     classification VARCHAR, product VARCHAR, year INTEGER, month INTEGER,
+     value DOUBLE, currency VARCHAR, quantity DOUBLE, qty_unit VARCHAR)`,
+  // Annual average exchange rates, to combine trade valued in different currencies.
+  `CREATE TABLE IF NOT EXISTS fx_rates (year INTEGER, currency VARCHAR, per_usd DOUBLE, source VARCHAR)`,
+  // Export restrictions on record (for "share from restricting countries").
+  `CREATE TABLE IF NOT EXISTS export_restrictions (
+     country VARCHAR, material VARCHAR, measure VARCHAR, start_date DATE, end_date DATE,
+     source VARCHAR, url VARCHAR)`,
+  // HS nomenclature.
+  `CREATE TABLE IF NOT EXISTS hs_codes (code VARCHAR PRIMARY KEY, description VARCHAR, parent VARCHAR, level INTEGER, section VARCHAR)`,
+];

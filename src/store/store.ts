@@ -1,0 +1,106 @@
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { ChokepointError } from "../domain/error.ts";
+
+export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
+export type Row = Record<string, unknown>;
+
+/** Default database path: `.chokepoint/chokepoint.duckdb`, overridden by `CHOKEPOINT_DB`. */
+export function defaultDbPath(): string {
+  return resolve(process.env.CHOKEPOINT_DB ?? ".chokepoint/chokepoint.duckdb");
+}
+
+/**
+ * A DuckDB database with one connection: the only place that runs SQL.
+ * Values are always bound as parameters, never spliced into SQL text.
+ *
+ * @example
+ * const store = await Store.open(":memory:");
+ * const rows = await store.all<{ x: number }>("select $1::DOUBLE as x", [42]);
+ */
+export class Store {
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    private readonly conn: DuckDBConnection,
+  ) {}
+
+  /** Open (creating if needed) a database file, or `:memory:`. */
+  static async open(path: string): Promise<Store> {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    try {
+      const instance = await DuckDBInstance.create(path);
+      const conn = await instance.connect();
+      return new Store(path, instance, conn);
+    } catch (e) {
+      throw new ChokepointError("io_error", `cannot open database ${path}: ${(e as Error).message}`);
+    }
+  }
+
+  /** Run a statement that returns nothing. */
+  async run(sql: string, params?: Params): Promise<void> {
+    await this.conn.run(sql, params);
+  }
+
+  /** Run a query and return rows as plain JS objects (BIGINT arrives as bigint: cast in SQL). */
+  async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    const reader = await this.conn.runAndReadAll(sql, params);
+    return reader.getRowObjectsJS() as T[];
+  }
+
+  /** First row of a query, or undefined. */
+  async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  /** Insert many rows fast through DuckDB's appender (column order as in the table). */
+  async append(table: string, rows: readonly (readonly DuckDBValue[])[]): Promise<void> {
+    const appender = await this.conn.createAppender(table);
+    try {
+      for (const row of rows) {
+        for (const v of row) appendValue(appender, v);
+        appender.endRow();
+      }
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
+  }
+
+  /**
+   * Run `fn` in a transaction: on any error the database is left exactly as it was.
+   * Nested calls join the outer transaction.
+   */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.depth > 0) return fn();
+    this.depth++;
+    await this.conn.run("BEGIN TRANSACTION");
+    try {
+      const out = await fn();
+      await this.conn.run("COMMIT");
+      return out;
+    } catch (e) {
+      await this.conn.run("ROLLBACK");
+      throw e;
+    } finally {
+      this.depth--;
+    }
+  }
+  private depth = 0;
+
+  /** Close the connection and the database. */
+  close(): void {
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+function appendValue(a: import("@duckdb/node-api").DuckDBAppender, v: DuckDBValue): void {
+  if (v === null || v === undefined) a.appendNull();
+  else if (typeof v === "number") a.appendDouble(v);
+  else if (typeof v === "bigint") a.appendBigInt(v);
+  else if (typeof v === "boolean") a.appendBoolean(v);
+  else if (typeof v === "string") a.appendVarchar(v);
+  else a.appendValue(v);
+}
