@@ -1,7 +1,7 @@
 import type { Loader } from "./loader.ts";
 
 /**
- * Every loader by id. `chokepoint ingest <id> FILE…` and the starter build (data/manifest.json)
+ * Every loader by id. `chokepoint ingest <id> FILE…` and the starter build (data/<folder>/dataset.json)
  * both go through this table.
  */
 export const loaders: Record<string, Loader> = {};

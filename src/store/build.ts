@@ -12,7 +12,7 @@ export interface BuildProgress {
 
 /**
  * Build the database from the shipped starter dataset: schema, then every dataset in
- * `data/manifest.json` through its loader, then the schema version (last, so an interrupted
+ * `data/<folder>/dataset.json` through its loader, then the schema version (last, so an interrupted
  * build is redone next time).
  */
 export async function buildStarter(store: Store, progress?: BuildProgress, dataDir = DATA_DIR): Promise<void> {
@@ -27,7 +27,7 @@ export async function buildStarter(store: Store, progress?: BuildProgress, dataD
          edition = excluded.edition, licence = excluded.licence, url = excluded.url, loader = excluded.loader`,
       [e.id, e.title, e.publisher, e.edition, e.licence, e.url ?? null, e.loader],
     );
-    await ingest(store, e.loader, e.files.map((f) => join(dataDir, f)), {
+    await ingest(store, e.loader, e.files.map((f) => join(e.dir, f)), {
       dataset: e.id,
       onFile: (r) => progress?.tick(`${e.id}: ${r.file.split("/").pop()}`),
     });

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { z } from "zod";
@@ -6,6 +6,11 @@ import { z } from "zod";
 /** The shipped starter dataset's folder (resolved from the package, not the working directory). */
 export const DATA_DIR = fileURLToPath(new URL("../../data/", import.meta.url));
 
+/**
+ * One dataset of the starter build, described by `data/<folder>/dataset.json`.
+ * `files` are relative to that folder; `order` sorts the build (reference data such as
+ * countries and materials first, since loaders map names through them).
+ */
 export const DatasetEntrySchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -15,14 +20,20 @@ export const DatasetEntrySchema = z.object({
   url: z.string().optional(),
   years: z.string().optional(),
   loader: z.string(),
+  order: z.number().default(50),
   files: z.array(z.string()).min(1),
 });
-export type DatasetEntry = z.infer<typeof DatasetEntrySchema>;
+export type DatasetEntry = z.infer<typeof DatasetEntrySchema> & { dir: string };
 
-const ManifestSchema = z.object({ datasets: z.array(DatasetEntrySchema) });
-
-/** Read `data/manifest.json`: which files make up the starter dataset and which loader reads each. */
+/** Every `data/<folder>/dataset.json`, sorted by `order` then id. */
 export function readManifest(dataDir = DATA_DIR): DatasetEntry[] {
-  const raw = JSON.parse(readFileSync(join(dataDir, "manifest.json"), "utf8"));
-  return ManifestSchema.parse(raw).datasets;
+  const out: DatasetEntry[] = [];
+  for (const name of readdirSync(dataDir)) {
+    const p = join(dataDir, name, "dataset.json");
+    if (!existsSync(p)) continue;
+    const raw = JSON.parse(readFileSync(p, "utf8"));
+    const list = Array.isArray(raw) ? raw : [raw];
+    for (const r of list) out.push({ ...DatasetEntrySchema.parse(r), dir: join(dataDir, name) });
+  }
+  return out.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }
