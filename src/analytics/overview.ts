@@ -1,0 +1,78 @@
+import { ChokepointError } from "../domain/error.ts";
+import type { SourceRef, Stage } from "../domain/vocabulary.ts";
+import { listMaterials } from "../store/queries/materials.ts";
+import type { Store } from "../store/store.ts";
+import { exposure, type Exposure } from "./exposure.ts";
+
+export interface OverviewRow {
+  material: string;
+  name: string;
+  stage: Stage;
+  year: number;
+  top: { country: string; share: number } | null;
+  hhi: number;
+  governanceWeightedHhi: number;
+  blocShare: number;
+  restrictedShare: number;
+  crmaBreached: boolean;
+  sourcing: { year: number; top: { country: string; share: number } | null; hhi: number; crmaBreached: boolean } | null;
+  flags: { euCrm: boolean; euStrategic: boolean; jpCritical: boolean };
+  sources: SourceRef[];
+}
+
+export interface Overview {
+  bloc: string;
+  materials: OverviewRow[];
+  unavailable: { material: string; stage: string; reason: string }[];
+}
+
+/**
+ * Every material in the catalogue at each of its stages, ranked by how concentrated world
+ * supply is (HHI), with the bloc's own sourcing concentration where trade data exists.
+ *
+ * @example
+ * const o = await overview(store, "ALLIANCE");
+ * o.materials[0] // the most concentrated material/stage
+ */
+export async function overview(store: Store, bloc: string, onProgress?: (done: number, total: number) => void): Promise<Overview> {
+  const mats = await listMaterials(store);
+  const jobs = mats.flatMap((m) => m.stages.map((s) => ({ m, stage: s as Stage })));
+  const rows: OverviewRow[] = [];
+  const unavailable: Overview["unavailable"] = [];
+  let done = 0;
+  for (const { m, stage } of jobs) {
+    let prod: Exposure | undefined;
+    try {
+      prod = await exposure(store, { material: m.id, stage, bloc, basis: "production" });
+    } catch (e) {
+      if (!(e instanceof ChokepointError) || e.code !== "no_data") throw e;
+      unavailable.push({ material: m.id, stage, reason: e.message });
+    }
+    if (prod) {
+      let src: Exposure | undefined;
+      try {
+        src = await exposure(store, { material: m.id, stage, bloc, basis: "sourcing" });
+      } catch (e) {
+        if (!(e instanceof ChokepointError) || e.code !== "no_data") throw e;
+      }
+      rows.push({
+        material: m.id,
+        name: m.name,
+        stage,
+        year: prod.year,
+        top: prod.top,
+        hhi: prod.hhi,
+        governanceWeightedHhi: prod.governanceWeightedHhi,
+        blocShare: prod.blocShare,
+        restrictedShare: prod.restrictedShare,
+        crmaBreached: prod.crma.breached,
+        sourcing: src ? { year: src.year, top: src.top, hhi: src.hhi, crmaBreached: src.crma.breached } : null,
+        flags: { euCrm: m.eu_crm_2023, euStrategic: m.eu_srm_2024, jpCritical: m.jp_critical },
+        sources: [...prod.sources, ...(src?.sources ?? [])],
+      });
+    }
+    onProgress?.(++done, jobs.length);
+  }
+  rows.sort((a, b) => b.hhi - a.hhi || a.material.localeCompare(b.material));
+  return { bloc: bloc.trim().toUpperCase(), materials: rows, unavailable };
+}

@@ -1,0 +1,139 @@
+import { ChokepointError } from "../domain/error.ts";
+import type { Bloc } from "../domain/blocs.ts";
+import type { SourceRef, Stage } from "../domain/vocabulary.ts";
+import { listCountries } from "../store/queries/countries.ts";
+import type { Material } from "../store/queries/materials.ts";
+import {
+  datasetInfo,
+  hasTradeCodes,
+  importsByPartner,
+  importYears,
+  productionByCountry,
+  productionYears,
+  studySupplyShares,
+} from "../store/queries/exposure.ts";
+import type { Store } from "../store/store.ts";
+
+/** Supply by country before indicators: amounts in one unit, with provenance and caveats. */
+export interface SupplyMix {
+  year: number;
+  years: number[];
+  unit: string;
+  total: number;
+  rows: { country: string; amount: number; aggregate?: boolean }[];
+  sources: SourceRef[];
+  notes: string[];
+  missing: string[];
+}
+
+const USGS = "USGS Mineral Commodity Summaries";
+
+/**
+ * World production by country (USGS MCS, tonnes), or the EU 2023 study's global shares where
+ * USGS has no series for the stage. Shares are of the sum of country rows plus "Other countries",
+ * which is how USGS's own percentages are computed (not of the rounded world total).
+ */
+export async function productionSuppliers(store: Store, m: Material, stage: Stage, bloc: Bloc, year?: number): Promise<SupplyMix> {
+  const years = await productionYears(store, m.id, stage);
+  if (!years.length) return studyShares(store, m, stage, year);
+  const y = year ?? years[0];
+  if (!years.includes(y)) {
+    throw new ChokepointError("no_data", `no USGS production of ${m.id} (${stage}) for ${y}; years with data: ${years.join(", ")}`);
+  }
+  const rows = await productionByCountry(store, m.id, stage, y);
+  const notes: string[] = [];
+  const missing: string[] = [];
+  const out: SupplyMix["rows"] = [];
+  for (const r of rows) {
+    if (r.iso3) out.push({ country: r.iso3, amount: r.value_t });
+    else if (r.is_aggregate) out.push({ country: "OTHER", amount: r.value_t, aggregate: true });
+    else missing.push(`USGS row '${r.label}' has no ISO3 code (${r.value_t} t left out)`);
+  }
+  if (rows.some((r) => r.is_estimate)) notes.push(`${y} figures are USGS estimates`);
+  const memberRows = out.filter((r) => bloc.members.includes(r.country));
+  if (!memberRows.length) notes.push(`no production recorded in ${bloc.id} for ${y}`);
+  const edition = (rows[0]?.edition ?? "").replace(/\D/g, "");
+  return {
+    year: y,
+    years,
+    unit: "t",
+    total: out.reduce((a, r) => a + r.amount, 0),
+    rows: out,
+    sources: [{ dataset: rows[0]?.title ?? USGS, edition, year: y }],
+    notes,
+    missing,
+  };
+}
+
+async function studyShares(store: Store, m: Material, stage: Stage, year?: number): Promise<SupplyMix> {
+  const rows = m.eu_study_name ? await studySupplyShares(store, m.eu_study_name, stage, "global") : [];
+  if (!rows.length) {
+    throw new ChokepointError(
+      "no_data",
+      `no production data for ${m.id} at stage ${stage} (neither a USGS series nor the EU 2023 study's global shares)`,
+    );
+  }
+  // The 2023 study's shares are averages over 2016–2020; report the end year.
+  const y = 2020;
+  if (year !== undefined && year !== y) {
+    throw new ChokepointError("no_data", `only the EU 2023 study's 2016–2020 average shares exist for ${m.id} (${stage}); use --year 2020`);
+  }
+  return {
+    year: y,
+    years: [y],
+    unit: "%",
+    total: rows.reduce((a, r) => a + r.share, 0),
+    rows: rows.filter((r) => r.iso3).map((r) => ({ country: r.iso3 as string, amount: r.share })),
+    sources: [{ dataset: "Study on the Critical Raw Materials for the EU 2023", edition: "2023", year: y }],
+    notes: ["no USGS series for this stage: global shares from the EU 2023 study (average 2016–2020)"],
+    missing: rows.filter((r) => !r.iso3).map((r) => `study row '${r.label}' has no ISO3 code`),
+  };
+}
+
+/**
+ * The bloc's sourcing mix from its imports by partner, in USD. Intra-EU flows are left out
+ * (internal-market circulation); EU↔Japan flows stay in ALLIANCE and count as in-bloc.
+ * A group member without its own trade codes (e.g. neodymium) falls back to the group's codes.
+ */
+export async function sourcingSuppliers(store: Store, m: Material, stage: Stage, bloc: Bloc, year?: number): Promise<SupplyMix> {
+  const notes: string[] = [];
+  let codesOf = m.id;
+  if (!(await hasTradeCodes(store, m.id, stage)) && m.parent && (await hasTradeCodes(store, m.parent, stage))) {
+    codesOf = m.parent;
+    notes.push(`no trade code isolates ${m.id}: using the codes of its group '${m.parent}' (a basket)`);
+  }
+  const years = await importYears(store, codesOf, stage, bloc.members);
+  if (!years.length) {
+    throw new ChokepointError("no_data", `no import data for ${m.id} (${stage}) into ${bloc.id}; load trade data with \`chokepoint ingest\``);
+  }
+  const y = year ?? years[0];
+  if (!years.includes(y)) {
+    throw new ChokepointError("no_data", `no import data for ${m.id} (${stage}) into ${bloc.id} in ${y}; years with data: ${years.join(", ")}`);
+  }
+  const eu = new Set((await listCountries(store)).filter((c) => c.eu27).map((c) => c.iso3));
+  const rows = (await importsByPartner(store, codesOf, stage, bloc.members, y)).filter(
+    (r) => !(eu.has(r.reporter) && eu.has(r.partner)),
+  );
+  const byPartner = new Map<string, number>();
+  for (const r of rows) byPartner.set(r.partner, (byPartner.get(r.partner) ?? 0) + r.usd);
+  const reporters = new Set(rows.map((r) => r.reporter));
+  const absent = bloc.members.filter((c) => !reporters.has(c));
+  const missing = absent.length ? [`no import records for ${absent.join(", ")} in ${y}`] : [];
+  if (rows.some((r) => r.unconverted)) missing.push("some values had no exchange rate for their year and were left unconverted");
+  const byDataset = new Map<string, Set<string>>();
+  for (const r of rows) byDataset.set(r.dataset, (byDataset.get(r.dataset) ?? new Set()).add(r.classification));
+  const info = await datasetInfo(store, [...byDataset.keys()]);
+  for (const [ds, cls] of byDataset) notes.push(`${ds}: ${[...cls].join("/")} codes`);
+  if (rows.some((r) => r.currency === "EUR")) notes.push("EUR values converted to USD at the ECB annual average reference rate");
+  const rowsOut = [...byPartner].filter(([, v]) => v > 0).map(([country, amount]) => ({ country, amount }));
+  return {
+    year: y,
+    years,
+    unit: "USD",
+    total: rowsOut.reduce((a, r) => a + r.amount, 0),
+    rows: rowsOut,
+    sources: info.map((d) => ({ dataset: d.title ?? d.id, edition: d.edition ?? "", year: y })),
+    notes,
+    missing,
+  };
+}

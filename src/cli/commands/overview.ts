@@ -1,0 +1,57 @@
+import type { Command } from "commander";
+import { overview } from "../../analytics/overview.ts";
+import { printJson, progressBar, withStore } from "../context.ts";
+import { formatTable, pct } from "../table.ts";
+
+/** `chokepoint overview`: every material ranked by supply concentration, for a bloc. */
+export function register(program: Command): void {
+  program
+    .command("overview")
+    .description("all materials ranked by supply concentration, with the bloc's own sourcing")
+    .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE, G7, or a comma list of ISO3 codes", "ALLIANCE")
+    .option("--json", "machine-readable output")
+    .option("--limit <n>", "rows to show in the table", (v) => Number(v), 40)
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ chokepoint overview --bloc ALLIANCE
+  $ chokepoint overview --bloc JPN --json > jpn.json`,
+    )
+    .action(async (opts, cmd: Command) => {
+      const o = await withStore(cmd, async (store) => {
+        const bar = progressBar("Computing exposure");
+        let started = false;
+        const res = await overview(store, opts.bloc, (done, total) => {
+          if (!started) bar?.start(total);
+          started = true;
+          bar?.tick("");
+        });
+        bar?.stop();
+        return res;
+      });
+      if (opts.json) return printJson(o);
+      const rows = o.materials.slice(0, opts.limit);
+      const flags = (r: (typeof rows)[number]) =>
+        [r.flags.euCrm ? "CRM" : "", r.flags.euStrategic ? "SRM" : "", r.flags.jpCritical ? "JP" : ""].filter(Boolean).join(" ");
+      process.stdout.write(
+        `${o.bloc}: ${o.materials.length} material-stages ranked by concentration of world supply\n\n` +
+          formatTable(rows, [
+            { key: "material", title: "material" },
+            { key: "stage", title: "stage" },
+            { key: "year", title: "year", align: "right" },
+            { key: (r) => (r.top ? `${r.top.country} ${pct(r.top.share, 0)}` : "–"), title: "top producer" },
+            { key: (r) => r.hhi.toFixed(2), title: "HHI", align: "right" },
+            { key: (r) => r.governanceWeightedHhi.toFixed(1), title: "HHI·WGI", align: "right" },
+            { key: (r) => pct(r.blocShare, 0), title: `in ${o.bloc}`, align: "right" },
+            { key: (r) => (r.sourcing?.top ? `${r.sourcing.top.country} ${pct(r.sourcing.top.share, 0)}` : "–"), title: "top source of imports" },
+            { key: (r) => (r.crmaBreached || r.sourcing?.crmaBreached ? ">65 %" : ""), title: "CRMA" },
+            { key: flags, title: "flags" },
+          ]) +
+          `\n\nHHI on shares 0–1 (world production, USGS MCS or EU 2023 study); HHI·WGI governance-weighted (0–10).` +
+          `\nflags: CRM = EU critical 2023, SRM = EU strategic (Reg. 2024/1252), JP = Japan's designated critical products.` +
+          (o.unavailable.length ? `\n${o.unavailable.length} material-stages without production data (--json lists them).` : "") +
+          "\n",
+      );
+    });
+}

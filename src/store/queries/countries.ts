@@ -1,0 +1,30 @@
+import type { Store } from "../store.ts";
+
+export interface CountryRow {
+  iso3: string;
+  name: string;
+  eu27: boolean;
+  g7: boolean;
+  oecd: boolean;
+}
+
+/** All countries in the store. */
+export async function listCountries(store: Store): Promise<CountryRow[]> {
+  return store.all<CountryRow>("SELECT iso3, name, eu27, g7, oecd FROM countries ORDER BY iso3");
+}
+
+/** Latest WGI six-dimension estimates per country for a year (the latest ≤ year with all six). */
+export async function wgiEstimates(
+  store: Store,
+  year: number,
+): Promise<Map<string, { year: number; estimates: number[] }>> {
+  const rows = await store.all<{ iso3: string; year: number; est: number[] }>(
+    `WITH y AS (
+       SELECT iso3, year, list(estimate ORDER BY indicator) AS est, count(*) AS n
+       FROM wgi WHERE year <= $1 AND estimate IS NOT NULL GROUP BY iso3, year)
+     SELECT iso3, year, est FROM y WHERE n = 6
+     QUALIFY row_number() OVER (PARTITION BY iso3 ORDER BY year DESC) = 1`,
+    [year],
+  );
+  return new Map(rows.map((r) => [r.iso3, { year: r.year, estimates: r.est }]));
+}

@@ -1,0 +1,156 @@
+import type { Stage } from "../../domain/vocabulary.ts";
+import type { Store } from "../store.ts";
+
+/** A country's (or aggregate's) production of a material at a stage, in tonnes. */
+export interface ProductionRow {
+  iso3: string | null;
+  label: string;
+  is_aggregate: boolean;
+  value_t: number;
+  is_estimate: boolean;
+  edition: string;
+  dataset: string;
+  title: string | null;
+}
+
+const SERIES = `
+  SELECT p.* FROM usgs_production p
+  JOIN usgs_series s ON s.usgs_code = p.usgs_code AND p.type LIKE s.type_pattern
+  WHERE s.material = $1 AND s.stage = $2 AND p.measure = 'production'
+    AND p.value_t IS NOT NULL AND p.country_label NOT ILIKE 'world total%'`;
+
+/** Years with USGS production data for a material and stage, newest first. */
+export async function productionYears(store: Store, material: string, stage: Stage): Promise<number[]> {
+  const rows = await store.all<{ year: number }>(
+    `SELECT DISTINCT year FROM (${SERIES}) ORDER BY year DESC`,
+    [material, stage],
+  );
+  return rows.map((r) => r.year);
+}
+
+/**
+ * World production by country for one year from the newest USGS edition that reports it
+ * (later editions revise earlier years). "Other countries" rows come back as aggregates.
+ */
+export async function productionByCountry(store: Store, material: string, stage: Stage, year: number): Promise<ProductionRow[]> {
+  return store.all<ProductionRow>(
+    `WITH p AS (${SERIES} AND p.year = $3),
+     e AS (SELECT max(edition) AS edition FROM p)
+     SELECT p.iso3, any_value(p.country_label) AS label, bool_or(p.is_aggregate) AS is_aggregate,
+            sum(p.value_t)::DOUBLE AS value_t, bool_or(p.is_estimate) AS is_estimate,
+            any_value(p.edition) AS edition, any_value(p.dataset) AS dataset, any_value(d.title) AS title
+     FROM p JOIN e USING (edition) LEFT JOIN datasets d ON d.id = p.dataset
+     GROUP BY p.iso3, CASE WHEN p.iso3 IS NULL THEN p.country_label END
+     HAVING sum(p.value_t) > 0
+     ORDER BY value_t DESC`,
+    [material, stage, year],
+  );
+}
+
+/** The EU 2023 study's global supply shares for a material and stage (fallback where USGS lacks the stage). */
+export async function studySupplyShares(
+  store: Store,
+  studyName: string,
+  stage: Stage,
+  scope: "global" | "eu",
+): Promise<{ iso3: string | null; label: string; share: number; t: number | null }[]> {
+  return store.all(
+    `SELECT iso3, country_label AS label, share, t FROM eu_supply_shares
+     WHERE material_name = $1 AND stage = $2 AND scope = $3 AND share > 0 ORDER BY share DESC`,
+    [studyName, stage, scope],
+  );
+}
+
+/** One partner's supply to the bloc's importers, in USD (EUR converted at annual average rates). */
+export interface ImportRow {
+  reporter: string;
+  partner: string;
+  usd: number;
+  dataset: string;
+  classification: string;
+  currency: string;
+  unconverted: boolean;
+}
+
+/** Trade codes of a material for a stage (codes without a stage count for every stage). */
+const CODES = `SELECT code, classification FROM material_codes WHERE material = $1 AND (stage = $2 OR stage IS NULL OR stage = '')`;
+
+/** Whether a material has its own trade codes (else callers may fall back to its group's). */
+export async function hasTradeCodes(store: Store, material: string, stage: Stage): Promise<boolean> {
+  const r = await store.one<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM (${CODES})`, [material, stage]);
+  return (r?.n ?? 0) > 0;
+}
+
+/**
+ * Annual imports (flow M) of a material by the given reporters, by reporter and partner.
+ * Per reporter only the fullest dataset is used, so two publishers never double count.
+ * `reporters` are validated ISO3 codes.
+ */
+export async function importsByPartner(
+  store: Store,
+  material: string,
+  stage: Stage,
+  reporters: readonly string[],
+  year: number,
+): Promise<ImportRow[]> {
+  return store.all<ImportRow>(
+    `WITH c AS (${CODES}),
+     t AS (
+       SELECT t.* FROM trade t JOIN c ON c.code = t.product AND c.classification = t.classification
+       WHERE t.flow = 'M' AND t.month = 0 AND t.year = $3 AND t.value IS NOT NULL
+         AND list_contains(string_split($4, ','), t.reporter) AND t.partner <> t.reporter),
+     best AS (
+       SELECT reporter, dataset FROM t GROUP BY reporter, dataset
+       QUALIFY row_number() OVER (PARTITION BY reporter ORDER BY count(*) DESC, dataset) = 1)
+     SELECT t.reporter, t.partner,
+            sum(CASE WHEN t.currency = 'USD' THEN t.value ELSE t.value / fx.per_usd END)::DOUBLE AS usd,
+            any_value(t.dataset) AS dataset, any_value(t.classification) AS classification,
+            any_value(t.currency) AS currency,
+            bool_or(t.currency <> 'USD' AND fx.per_usd IS NULL) AS unconverted
+     FROM t JOIN best USING (reporter, dataset)
+     LEFT JOIN fx_rates fx ON fx.year = t.year AND fx.currency = t.currency
+     GROUP BY t.reporter, t.partner`,
+    [material, stage, year, reporters.join(",")],
+  );
+}
+
+/** Years with import data for a material among the given reporters, newest first. */
+export async function importYears(store: Store, material: string, stage: Stage, reporters: readonly string[]): Promise<number[]> {
+  const rows = await store.all<{ year: number }>(
+    `SELECT DISTINCT t.year FROM trade t JOIN (${CODES}) c ON c.code = t.product AND c.classification = t.classification
+     WHERE t.flow = 'M' AND t.month = 0 AND list_contains(string_split($3, ','), t.reporter) ORDER BY t.year DESC`,
+    [material, stage, reporters.join(",")],
+  );
+  return rows.map((r) => r.year);
+}
+
+/** Provenance of a dataset id: title and edition from the datasets table. */
+export async function datasetInfo(store: Store, ids: readonly string[]): Promise<{ id: string; title: string | null; edition: string | null; publisher: string | null }[]> {
+  if (!ids.length) return [];
+  return store.all(
+    `SELECT id, title, edition, publisher FROM datasets WHERE list_contains(string_split($1, ','), id) ORDER BY id`,
+    [ids.join(",")],
+  );
+}
+
+/** Export restrictions on record for a material (or its group), by country. */
+export async function restrictionsFor(
+  store: Store,
+  materials: readonly string[],
+): Promise<{ country: string; material: string; measure: string; start_date: string | null; source: string }[]> {
+  return store.all(
+    `SELECT country, material, measure, strftime(start_date, '%Y-%m-%d') AS start_date, source
+     FROM export_restrictions WHERE list_contains(string_split($1, ','), material) ORDER BY start_date`,
+    [materials.join(",")],
+  );
+}
+
+/** The EU 2023 study's import reliance (0–1) for a material at a stage. */
+export async function studyImportReliance(store: Store, studyName: string, stage: Stage): Promise<number | null> {
+  const r = await store.one<{ ir: number | null }>(
+    `SELECT CASE WHEN $2 = 'extraction' THEN ir_extraction ELSE ir_processing END AS ir
+     FROM eu_crm_inputs WHERE material_name = $1`,
+    [studyName, stage],
+  );
+  return r?.ir ?? null;
+}
