@@ -1,7 +1,10 @@
 import type { Loader } from "./loader.ts";
+import { comextLoader } from "./comext.ts";
 
 /**
  * Every loader by id. `chokepoint ingest <id> FILE…` and the starter build (data/<folder>/dataset.json)
  * both go through this table.
  */
-export const loaders: Record<string, Loader> = {};
+export const loaders: Record<string, Loader> = {
+  comext: comextLoader,
+};
