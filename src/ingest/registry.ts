@@ -1,5 +1,7 @@
 import type { Loader } from "./loader.ts";
 import { comextLoader } from "./comext.ts";
+import { countriesLoader } from "./countries.ts";
+import { countryAliasesLoader } from "./country-aliases.ts";
 
 /**
  * Every loader by id. `chokepoint ingest <id> FILE…` and the starter build (data/<folder>/dataset.json)
@@ -7,4 +9,6 @@ import { comextLoader } from "./comext.ts";
  */
 export const loaders: Record<string, Loader> = {
   comext: comextLoader,
+  countries: countriesLoader,
+  "country-aliases": countryAliasesLoader,
 };
