@@ -49,6 +49,12 @@ export const coreDdl = [
      material_name VARCHAR, sr_2023 DOUBLE, ei_2023 DOUBLE, meets_thresholds_2023 BOOLEAN,
      crm_2023 BOOLEAN, srm_proposal_2023 BOOLEAN, srm_2024 BOOLEAN, srm_scope_note VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS eu_material_groupings (screened_material VARCHAR, grouping VARCHAR, grp VARCHAR)`,
+  // How the study's tables name each material (they disagree: Barytes/Baryte, Borate/Boron…), and its id.
+  `CREATE TABLE IF NOT EXISTS eu_crm_materials (
+     id VARCHAR PRIMARY KEY, name VARCHAR, grp VARCHAR, inputs_name VARCHAR, list_name VARCHAR,
+     global_name VARCHAR, eu_name_extraction VARCHAR, eu_name_processing VARCHAR, use_name VARCHAR)`,
+  // The study's country labels (Brasil, Turkyie, Congo, D.R. …) mapped to ISO3.
+  `CREATE TABLE IF NOT EXISTS eu_country_names (label VARCHAR PRIMARY KEY, iso3 VARCHAR, note VARCHAR)`,
   // Bilateral trade from any publisher. month 0 = annual. reporter/partner as ISO3;
   // flow 'M' import (reporter imports from partner) or 'X' export (reporter exports to partner).
   `CREATE TABLE IF NOT EXISTS trade (
