@@ -1,4 +1,5 @@
 import type { Loader } from "./loader.ts";
+import { euCrmLoader } from "./eu-crm.ts";
 import { comextLoader } from "./comext.ts";
 import { countriesLoader } from "./countries.ts";
 import { countryAliasesLoader } from "./country-aliases.ts";
@@ -8,6 +9,7 @@ import { countryAliasesLoader } from "./country-aliases.ts";
  * both go through this table.
  */
 export const loaders: Record<string, Loader> = {
+  "eu-crm": euCrmLoader,
   comext: comextLoader,
   countries: countriesLoader,
   "country-aliases": countryAliasesLoader,
