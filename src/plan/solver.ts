@@ -1,3 +1,4 @@
+import type { Highs } from "highs";
 import { ChokepointError } from "../domain/error.ts";
 import type { LpModel } from "./lp.ts";
 import { renderLp, varName } from "./lp-render.ts";
@@ -13,12 +14,11 @@ export interface LpResult {
   reducedCosts: number[] | undefined;
 }
 
-type Highs = Awaited<ReturnType<typeof import("highs").default>>;
 let loading: Promise<Highs> | undefined;
 
 /** The HiGHS WebAssembly module, loaded once per process and reused by every solve. */
 export function loadHighs(): Promise<Highs> {
-  loading ??= import("highs").then((m) => m.default());
+  loading ??= import("highs").then((m) => (m.default as unknown as () => Promise<Highs>)());
   return loading;
 }
 
