@@ -1,6 +1,7 @@
 import type { Loader } from "./loader.ts";
 import { euCrmLoader } from "./eu-crm.ts";
 import { comextLoader } from "./comext.ts";
+import { comtradeLoader } from "./comtrade.ts";
 import { countriesLoader } from "./countries.ts";
 import { countryAliasesLoader } from "./country-aliases.ts";
 
@@ -11,6 +12,7 @@ import { countryAliasesLoader } from "./country-aliases.ts";
 export const loaders: Record<string, Loader> = {
   "eu-crm": euCrmLoader,
   comext: comextLoader,
+  comtrade: comtradeLoader,
   countries: countriesLoader,
   "country-aliases": countryAliasesLoader,
 };
