@@ -1,0 +1,40 @@
+// Words that end a product phrase ("tariffs on electric vehicles from China").
+const STOP = new Set(
+  "from to by at in into with worth valued made produced imported exported starting effective beginning as that which who under amid after before until following since for over while".split(" "),
+);
+// Words that are not part of a product name.
+const DROP = new Set(
+  "the a an all certain some its their his her imports import exports export shipments sales products goods items of key various other such".split(" "),
+);
+
+/**
+ * Products named in plain words after a measure ("tariffs on electric vehicles and steel"), used
+ * when no catalogue material is mentioned. Capitalised adjectives ("Chinese-made") are left out.
+ *
+ * @example
+ * plainProducts("The US raised tariffs on Chinese electric vehicles to 100%.", 14) // ["electric vehicles"]
+ */
+export function plainProducts(sentence: string, triggerAt: number): string[] {
+  const after = sentence.slice(triggerAt);
+  const m = /\b(?:on|of|covering|targeting)\s+(.*)$/i.exec(after);
+  if (!m) return [];
+  const words = m[1].split(/\s+/);
+  const phrase: string[] = [];
+  for (const raw of words) {
+    const w = raw.replace(/[.,;:)(]+$/g, "");
+    if (STOP.has(w.toLowerCase()) || /^\d/.test(w)) break;
+    phrase.push(w);
+    if (/[.,;:)]$/.test(raw) && !/,$/.test(raw)) break;
+    if (phrase.length >= 8) break;
+  }
+  const out: string[] = [];
+  for (const part of phrase.join(" ").split(/,\s*|\s+and\s+|\s+or\s+/)) {
+    const kept = part
+      .split(/\s+/)
+      .filter((w) => w && !DROP.has(w.toLowerCase()) && !/^[A-Z][a-z]+(?:-\w+)?$/.test(w) && !/^[A-Z]{2,}$/.test(w) && !/%/.test(w))
+      .join(" ")
+      .toLowerCase();
+    if (kept.length >= 3 && kept.split(" ").length <= 4) out.push(kept);
+  }
+  return [...new Set(out)].slice(0, 4);
+}

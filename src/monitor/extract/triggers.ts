@@ -1,0 +1,41 @@
+import type { EventType } from "./types.ts";
+
+/** A measure word found in a sentence: what kind of event it signals and where. */
+export interface Trigger {
+  type: EventType;
+  index: number;
+  text: string;
+}
+
+// Patterns per event type, most specific first. They describe how notices and news word a
+// measure, not particular texts: "shall not be exported without permission" is a licence regime
+// (restriction), "shall not be exported" alone or "ban" is a ban.
+const RULES: { type: EventType; re: RegExp }[] = [
+  { type: "export_restriction", re: /\b(?:shall|may|will|must) not be exported without (?:permission|a licen[cs]e|approval|authori[sz]ation)|\bexport (?:licen[cs]e|licen[cs]ing|permit|permission)s? (?:requirement|regime|system)s?|\brequir\w* (?:an? )?(?:export )?licen[cs]es? (?:to|for) (?:export|ship)|\bexport licen[cs]es?\b/i },
+  { type: "export_ban", re: /\b(?:shall|will|may) not be exported\b|\bexport(?:s|ation)? (?:ban|embargo|prohibition)s?\b|\bban(?:s|ned|ning)? (?:the |all |on )?(?:exports?|exportation|shipments?|sales?)\b|\bban(?:s|ned|ning)? \w+(?: \w+)? exports?\b|\bprohibit(?:s|ed|ing)? (?:the )?(?:exports?|exportation)\b|\bhalt(?:s|ed|ing)? (?:all )?(?:exports|shipments)\b|\bsuspend(?:s|ed|ing)? (?:all |its )?(?:exports|shipments)\b|\bbanned from export|\bexports? (?:is|are|will be) (?:banned|prohibited)\b|\bstop(?:s|ped)? (?:all )?exports\b/i },
+  { type: "export_restriction", re: /\bexport controls?\b|\bexport restrictions?\b|\brestrict(?:s|ed|ing)? (?:the )?(?:exports?|shipments|sales abroad)\b|\bexport quotas?\b|\bexport curbs?\b|\bcurb(?:s|ed|ing)? (?:\w+ )?exports?\b|\bcontrols? on (?:the )?exports?\b|\bexport (?:duty|duties|tax|taxes|levy)\b|\bcontrol list\b|\bexport control\w*/i },
+  { type: "sanction", re: /\bsanction(?:s|ed|ing)?\b|\b(?:entity|unreliable entity) list\b|\basset freezes?\b|\bblacklist(?:s|ed)?\b|\bSDN list\b|\bpackage of (?:restrictive )?measures\b|\brestrictive measures\b/i },
+  { type: "import_tariff", re: /\btariffs?\b|\bimport (?:dut(?:y|ies)|levy|levies|tax|taxes|surcharge)\b|\b(?:customs|anti-dumping|antidumping|countervailing|safeguard|retaliatory) (?:dut(?:y|ies)|measures?)\b|\bdut(?:y|ies) (?:on|of) (?:imports?|\d)/i },
+  { type: "alliance", re: /\b(?:alliance|partnership|coalition|club|compact)\b/i },
+  { type: "trade_agreement", re: /\b(?:free )?trade (?:agreement|deal|pact)\b|\b(?:economic|strategic) partnership agreement\b|\b(?:critical )?minerals? (?:agreement|deal|pact)\b|\bsigned (?:an? |the )?(?:agreement|deal|memorandum|MoU|accord|framework)\b|\bmemorandum of (?:understanding|cooperation)\b|\b(?:agreement|deal|accord) (?:on|to secure|covering|with)\b|\bconclud\w+ (?:the |an? )?(?:negotiations|agreement|deal)\b|\bMoU\b/i },
+  { type: "investment", re: /\binvest(?:s|ed|ing|ment)?\b|\b(?:acquire|acquired|acquisition of|buy|bought|takes?) (?:an? )?(?:\d+(?:\.\d+)? ?(?:%|percent|per cent) )?stake\b|\bjoint venture\b|\b(?:equity|offtake) (?:financing|investment|agreement)\b|\bfinanc(?:e|es|ed|ing) (?:for )?(?:the |a |an )?(?:\w+ )?(?:project|mine|refinery|plant|smelter)/i },
+  { type: "supply_disruption", re: /\b(?:halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?|shut(?:s|ting)?(?: down)?|stop(?:s|ped)?|cut(?:s|ting)?|curtail(?:s|ed|ing)?) (?:\w+ ){0,2}(?:production|output|operations|mining|smelting|refining|processing)\b|\b(?:production|output|operations|mining) (?:was |were |has been |have been )?(?:halted|suspended|disrupted|stopped|shut)\b|\bforce majeure\b|\b(?:flood(?:s|ing)?|explosion|fire|landslide|strike|blockade|outage|power cuts?|border closure|border (?:crossings? )?closed|closed the border)\b|\bdisrupt(?:s|ed|ion|ions)\b/i },
+];
+
+/**
+ * The measure words in a sentence, in order of appearance. A sentence can carry several
+ * (a sanction that is also a ban); the extractor picks the first that is not background.
+ *
+ * @example
+ * findTriggers("Gallium shall not be exported without permission.")[0].type // "export_restriction"
+ */
+export function findTriggers(sentence: string): Trigger[] {
+  const out: Trigger[] = [];
+  for (const { type, re } of RULES) {
+    const m = re.exec(sentence);
+    if (!m) continue;
+    if (out.some((t) => m.index < t.index + t.text.length && m.index + m[0].length > t.index)) continue;
+    out.push({ type, index: m.index, text: m[0] });
+  }
+  return out;
+}
