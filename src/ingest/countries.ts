@@ -1,4 +1,3 @@
-import { listValue } from "@duckdb/node-api";
 import { z } from "zod";
 import type { Problem } from "../domain/error.ts";
 import { readCsv, validationError } from "./csv.ts";
@@ -47,7 +46,7 @@ export const countriesLoader: Loader = {
       rows.push([c.iso3, c.iso2, c.m49 || null, c.name, c.region || null, c.sub_region || null, c.eu27 === "1", c.oecd === "1", c.g7 === "1"]);
     }
     if (problems.length) throw validationError(file, problems);
-    await store.run("DELETE FROM countries WHERE iso3 IN (SELECT unnest($1::VARCHAR[]))", [listValue([...seen.keys()])]);
+    await store.run("DELETE FROM countries WHERE iso3 IN (SELECT unnest(string_split($1, chr(10))))", [[...seen.keys()].join("\n")]);
     await store.append("countries", rows);
     return rows.length;
   },

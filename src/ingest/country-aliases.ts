@@ -1,4 +1,3 @@
-import { listValue } from "@duckdb/node-api";
 import type { Problem } from "../domain/error.ts";
 import { readCsv, validationError } from "./csv.ts";
 import type { Loader } from "./loader.ts";
@@ -32,7 +31,7 @@ export const countryAliasesLoader: Loader = {
       if (alias && !prev) byAlias.set(alias, { iso3, line });
     }
     if (problems.length) throw validationError(file, problems);
-    await store.run("DELETE FROM country_aliases WHERE alias IN (SELECT unnest($1::VARCHAR[]))", [listValue([...byAlias.keys()])]);
+    await store.run("DELETE FROM country_aliases WHERE alias IN (SELECT unnest(string_split($1, chr(10))))", [[...byAlias.keys()].join("\n")]);
     await store.append("country_aliases", [...byAlias].map(([alias, { iso3 }]) => [alias, iso3]));
     return byAlias.size;
   },

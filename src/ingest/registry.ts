@@ -4,6 +4,9 @@ import { comextLoader } from "./comext.ts";
 import { comtradeLoader } from "./comtrade.ts";
 import { countriesLoader } from "./countries.ts";
 import { countryAliasesLoader } from "./country-aliases.ts";
+import { materialsLoader } from "./materials.ts";
+import { usgsSeriesLoader } from "./usgs-series.ts";
+import { materialCodesLoader } from "./material-codes.ts";
 
 /**
  * Every loader by id. `chokepoint ingest <id> FILE…` and the starter build (data/<folder>/dataset.json)
@@ -15,4 +18,7 @@ export const loaders: Record<string, Loader> = {
   comtrade: comtradeLoader,
   countries: countriesLoader,
   "country-aliases": countryAliasesLoader,
+  materials: materialsLoader,
+  "usgs-series": usgsSeriesLoader,
+  "material-codes": materialCodesLoader,
 };
