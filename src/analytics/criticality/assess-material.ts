@@ -1,0 +1,111 @@
+import type { Stage } from "../../domain/vocabulary.ts";
+import { economicImportance, type EndUse } from "./economic-importance.ts";
+import { hhiWgiT, type Supplier } from "./hhi-wgi.ts";
+import { overallSupplyRisk, stageSupplyRisk, type SupplyBasis } from "./supply-risk.ts";
+import { isCritical } from "./thresholds.ts";
+import type { WgiScore } from "./wgi-scale.ts";
+import { applyWhatIf, type WhatIf } from "./what-if.ts";
+
+/** Everything the method needs for one material, already read from the store. */
+export interface MaterialInputs {
+  id: string;
+  name: string;
+  strategic: boolean;
+  basis: Record<Stage, SupplyBasis | null>;
+  global: Record<Stage, Supplier[] | null>;
+  bloc: Record<Stage, Supplier[] | null>;
+  ir: Record<Stage, number | null>;
+  eolRir: number | null;
+  siSr: number | null;
+  siEi: number | null;
+  uses: EndUse[] | null;
+  /** The study's EI, used (and flagged) when the end-use table lacks the material. */
+  studyEi: number | null;
+  notes: string[];
+}
+
+export interface StageResult {
+  sr: number | null;
+  basis: SupplyBasis;
+  hhiWgiGlobal: number | null;
+  hhiWgiBloc: number | null;
+  importReliance: number | null;
+  /** SR for IR = 0 and IR = 1 when the bloc's import reliance is unknown. */
+  srRange?: [number, number];
+  topContributors: { country: string; share: number; wgi: number; t: number; contribution: number; mix: "global" | "bloc" }[];
+  missing: string[];
+}
+
+export interface MaterialResult {
+  material: string;
+  name: string;
+  sr: number | null;
+  ei: number | null;
+  critical: boolean;
+  strategic: boolean;
+  stages: Record<Stage, StageResult | null>;
+  eolRir: number | null;
+  siSr: number | null;
+  siEi: number | null;
+  eiSource: "computed" | "study" | null;
+  coverage: string[];
+}
+
+const STAGES: Stage[] = ["extraction", "processing"];
+
+/**
+ * Apply the EU method (EC 2017 guidelines) to one material: HHI_WGI,t of each mix, SR per stage
+ * with the stage's supply basis, SR = the higher stage, EI from end uses, the critical flag.
+ * Missing inputs are listed in `coverage` and the affected figure is null.
+ *
+ * @example assessMaterial(inputs, wgi, 204_200, []).sr
+ */
+export function assessMaterial(x: MaterialInputs, wgi: ReadonlyMap<string, WgiScore>, qMax: number, whatIfs: readonly WhatIf[]): MaterialResult {
+  const coverage = [...x.notes];
+  const stages = {} as Record<Stage, StageResult | null>;
+  for (const st of STAGES) {
+    const basis = x.basis[st];
+    if (!basis) {
+      stages[st] = null;
+      continue;
+    }
+    const g = x.global[st] ? hhiWgiT(applyWhatIf(x.global[st]!, whatIfs), wgi) : null;
+    const b = x.bloc[st] ? hhiWgiT(applyWhatIf(x.bloc[st]!, whatIfs), wgi) : null;
+    for (const [h, label] of [[g, "global"], [b, "bloc"]] as const) {
+      if (h?.missingWgi.length) coverage.push(`${st}: no WGI score for ${h.missingWgi.map((s) => s.iso3).join(", ")} (${label} mix; left out)`);
+    }
+    const base = { basis, hhiGlobal: g?.value ?? null, hhiBloc: b?.value ?? null, eolRir: x.eolRir ?? 0, siSr: x.siSr ?? NaN };
+    const r = x.siSr === null ? { sr: null, missing: ["substitution index SI_SR"] } : stageSupplyRisk({ ...base, ir: x.ir[st] });
+    const result: StageResult = {
+      sr: r.sr,
+      basis,
+      hhiWgiGlobal: g?.value ?? null,
+      hhiWgiBloc: b?.value ?? null,
+      importReliance: x.ir[st],
+      topContributors: [
+        ...(g?.contributions ?? []).slice(0, 3).map((c) => ({ country: c.iso3, share: c.share, wgi: c.wgi, t: c.t, contribution: c.contribution, mix: "global" as const })),
+        ...(b?.contributions ?? []).slice(0, 3).map((c) => ({ country: c.iso3, share: c.share, wgi: c.wgi, t: c.t, contribution: c.contribution, mix: "bloc" as const })),
+      ],
+      missing: r.missing,
+    };
+    if (r.sr === null && r.missing.length === 1 && r.missing[0] === "import reliance" && x.siSr !== null) {
+      const lo = stageSupplyRisk({ ...base, ir: 0 }).sr!;
+      const hi = stageSupplyRisk({ ...base, ir: 1 }).sr!;
+      result.srRange = [Math.min(lo, hi), Math.max(lo, hi)];
+    }
+    if (r.missing.length) coverage.push(`${st}: SR not computed, missing ${r.missing.join(", ")}`);
+    stages[st] = result;
+  }
+  const sr = overallSupplyRisk(STAGES.map((s) => stages[s]?.sr ?? null));
+  let ei: number | null = null;
+  let eiSource: MaterialResult["eiSource"] = null;
+  if (x.uses?.length && x.siEi !== null) {
+    ei = economicImportance(x.uses, x.siEi, qMax);
+    eiSource = "computed";
+  } else if (x.studyEi !== null) {
+    ei = x.studyEi;
+    eiSource = "study";
+    coverage.push(`EI taken from the study: ${x.uses?.length ? "no SI_EI in the inputs" : "its end-use table has no rows for this material"}`);
+  } else coverage.push("EI not available");
+  return { material: x.id, name: x.name, sr, ei, critical: isCritical(sr, ei), strategic: x.strategic, stages, eolRir: x.eolRir, siSr: x.siSr, siEi: x.siEi, eiSource, coverage };
+}
