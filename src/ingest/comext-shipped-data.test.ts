@@ -77,3 +77,16 @@ test("china-monthly: broad groups are kept apart from HS6 rows (classification H
   );
   assert.deepEqual(g, [{ classification: "HS6", n: 4 }, { classification: "HS6SUM", n: 2 }]);
 });
+
+test("lng: Japan's LNG imports from Australia, Malaysia, Russia and the US match EI (bcm, 2022 / 2023)", async () => {
+  const r = await store.all<{ partner: string; year: number; bcm: number; dataset: string }>(
+    `SELECT partner, year, round(quantity, 1)::DOUBLE AS bcm, dataset FROM trade
+     WHERE classification = 'EI' AND reporter = 'JPN' AND partner IN ('AUS', 'MYS', 'RUS', 'USA') ORDER BY partner, year`,
+  );
+  assert.deepEqual(r.map((x) => [x.partner, x.year, x.bcm, x.dataset]), [
+    ["AUS", 2022, 41.9, "ei-lng-2023"], ["AUS", 2023, 37.5, "ei-lng-2024"],
+    ["MYS", 2022, 16.3, "ei-lng-2023"], ["MYS", 2023, 14.3, "ei-lng-2024"],
+    ["RUS", 2022, 9.2, "ei-lng-2023"], ["RUS", 2023, 8.4, "ei-lng-2024"],
+    ["USA", 2022, 5.6, "ei-lng-2023"], ["USA", 2023, 7.5, "ei-lng-2024"],
+  ]);
+});

@@ -2,6 +2,7 @@ import type { Loader } from "./loader.ts";
 import { euCrmLoader } from "./eu-crm.ts";
 import { comextLoader } from "./comext.ts";
 import { comtradeLoader } from "./comtrade.ts";
+import { eiLngLoader } from "./ei-lng.ts";
 import { countriesLoader } from "./countries.ts";
 import { countryAliasesLoader } from "./country-aliases.ts";
 import { materialsLoader } from "./materials.ts";
@@ -16,6 +17,7 @@ export const loaders: Record<string, Loader> = {
   "eu-crm": euCrmLoader,
   comext: comextLoader,
   comtrade: comtradeLoader,
+  "ei-lng": eiLngLoader,
   countries: countriesLoader,
   "country-aliases": countryAliasesLoader,
   materials: materialsLoader,
