@@ -1,12 +1,15 @@
 import type { Command } from "commander";
+import { register as assess } from "./assess.ts";
+import { register as benchmarks } from "./benchmarks.ts";
 import { register as data } from "./data.ts";
 import { register as exposure } from "./exposure.ts";
 import { register as ingest } from "./ingest.ts";
 import { register as materials } from "./materials.ts";
 import { register as overview } from "./overview.ts";
+import { register as plan } from "./plan.ts";
 
 /**
  * Every CLI command, as a function that registers itself on the program.
  * Add a command: write `commands/<name>.ts` exporting `register`, and list it here.
  */
-export const commands: ((program: Command) => void)[] = [overview, exposure, materials, ingest, data];
+export const commands: ((program: Command) => void)[] = [overview, exposure, materials, ingest, data, plan, assess, benchmarks];

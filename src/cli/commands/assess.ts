@@ -1,0 +1,84 @@
+import type { Command } from "commander";
+import { assess, DEFAULT_WGI_YEARS, type Assessment } from "../../analytics/criticality/assess.ts";
+import { parseWhatIf } from "../../analytics/criticality/what-if.ts";
+import { ChokepointError } from "../../domain/error.ts";
+import { printJson, withStore } from "../context.ts";
+import { formatTable, pct } from "../table.ts";
+
+/** `chokepoint assess`: the EU criticality method (SR, EI) for EU27, Japan or the alliance. */
+export function register(program: Command): void {
+  program
+    .command("assess")
+    .description("EU criticality assessment (supply risk, economic importance) reproduced for EU27 and applied to JPN/ALLIANCE")
+    .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE, or a comma list of ISO3 codes", "EU27")
+    .option("-m, --material <id>", "one material (ids of the EU 2023 study: gallium, hree, pgm, natural-graphite …)")
+    .option("--what-if <spec>", "changed trade variables or shares, e.g. CHN:t=1.5 or CHN:t=1.5,RUS:share=0")
+    .option("--wgi-years <list>", `WGI data years to average (default ${DEFAULT_WGI_YEARS.join(",")})`)
+    .option("--json", "machine-readable output")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ chokepoint assess                              EU27: computed vs published SR/EI, critical flags
+  $ chokepoint assess --material gallium --json
+  $ chokepoint assess --bloc JPN                   Japan's sourcing mix from trade data, with coverage flags
+  $ chokepoint assess --bloc ALLIANCE --what-if CHN:t=1.5
+
+Method (EC 2017 guidelines): SR = [HHI_WGI,t(GS)·IR/2 + HHI_WGI,t(bloc)·(1 − IR/2)]·(1 − EoL_RIR)·SI_SR
+per stage, SR = the higher stage; EI = Σ A_s·Q_s / Q_max·10·SI_EI. Critical: SR ≥ 1 and EI ≥ 2.8.`,
+    )
+    .action(async (opts, cmd: Command) => {
+      const whatIf = opts.whatIf ? parseWhatIf(opts.whatIf) : undefined;
+      const wgiYears = opts.wgiYears ? parseYears(opts.wgiYears) : undefined;
+      const a = await withStore(cmd, (store) => assess(store, { bloc: opts.bloc, material: opts.material, whatIf, wgiYears }));
+      if (opts.json) printJson(roundAssessment(a));
+      else process.stdout.write(renderAssessment(a) + "\n");
+    });
+}
+
+function parseYears(v: string): number[] {
+  const ys = v.split(",").map((s) => Number(s.trim()));
+  if (ys.some((y) => !Number.isInteger(y) || y < 1996 || y > 2100)) throw new ChokepointError("invalid_input", `invalid --wgi-years '${v}' (expected e.g. 2019 or 2017,2018,2019)`);
+  return ys;
+}
+
+const r2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
+
+/** Round scores for JSON (2 decimals; shares 4). */
+export function roundAssessment(a: Assessment): Assessment {
+  return {
+    ...a,
+    materials: a.materials.map((m) => ({
+      ...m,
+      sr: r2(m.sr),
+      ei: r2(m.ei),
+      stages: Object.fromEntries(
+        Object.entries(m.stages).map(([k, s]) => [k, s && { ...s, sr: r2(s.sr), hhiWgiGlobal: r2(s.hhiWgiGlobal), hhiWgiBloc: r2(s.hhiWgiBloc), ...(s.srRange ? { srRange: s.srRange.map((x) => r2(x)!) as [number, number] } : {}), topContributors: s.topContributors.map((c) => ({ ...c, share: Math.round(c.share * 1e4) / 1e4, wgi: r2(c.wgi)!, contribution: r2(c.contribution)! })) }]),
+      ) as typeof m.stages,
+    })),
+  };
+}
+
+/** People's table: one row per material. */
+export function renderAssessment(a: Assessment): string {
+  const f = (x: number | null | undefined) => (x === null || x === undefined ? "–" : x.toFixed(1));
+  const table = formatTable(a.materials, [
+    { key: (m) => m.material, title: "material" },
+    { key: (m) => f(m.stages.extraction?.sr ?? null), title: "SR ext", align: "right" },
+    { key: (m) => f(m.stages.processing?.sr ?? null), title: "SR proc", align: "right" },
+    { key: (m) => f(m.sr), title: "SR", align: "right" },
+    { key: (m) => f(m.ei) + (m.eiSource === "study" ? "*" : ""), title: "EI", align: "right" },
+    ...(a.bloc === "EU27" ? [{ key: (m: Assessment["materials"][number]) => `${f(m.published?.sr)} / ${f(m.published?.ei)}`, title: "published SR/EI" }] : []),
+    { key: (m) => (m.critical ? "critical" : "") + (m.strategic ? (m.critical ? ", " : "") + "strategic" : ""), title: "flags" },
+    { key: (m) => pct(m.stages.processing?.importReliance ?? m.stages.extraction?.importReliance ?? null, 0), title: "IR", align: "right" },
+    { key: (m) => (m.coverage.length ? String(m.coverage.length) : ""), title: "notes", align: "right" },
+  ]);
+  return [
+    `Criticality assessment for ${a.bloc} (EU method, WGI ${a.wgi.years.join("+")}${a.whatIf.length ? `, what-if ${a.whatIf.map((w) => `${w.iso3}:${w.t !== undefined ? `t=${w.t}` : `share=${w.share}`}`).join(",")}` : ""})`,
+    "",
+    table,
+    "",
+    "* EI taken from the study (its end-use table lacks the material). notes: coverage flags, see --json.",
+    `Sources: ${a.sources.map((s) => `${s.dataset} (${s.edition})`).join("; ")}`,
+  ].join("\n");
+}
