@@ -83,15 +83,19 @@ export async function compareSeparate(joint: PlanProblem, sol: PlanSolution): Pr
     const jointCost = sol.partners[pi].cost;
     return { id: q.id, jointCost, separateCost: sepCost, gain: sepCost === null ? null : sepCost - jointCost };
   });
+  // Solver round-off (~1e-15) is not a gain: only differences above a relative 1e-9 count.
+  const tol = 1e-9 * Math.max(1, Math.abs(sol.objective));
+  const clean = (x: number | null) => (x === null || Math.abs(x) > tol ? x : 0);
+  for (const q of partners) q.gain = clean(q.gain);
   const ranked = partners.filter((p) => p.gain !== null).sort((a, b) => b.gain! - a.gain!);
   return {
     jointCost: sol.objective,
     separateCost,
-    dividend: separateCost === null ? null : separateCost - sol.objective,
+    dividend: separateCost === null ? null : clean(separateCost - sol.objective),
     jointShortfall: sol.expectedShortfall,
     separateShortfall: ok ? second.reduce((t, s) => t + s!.expectedShortfall, 0) : null,
     partners,
-    gainsMost: ranked[0] && ranked[0].gain! > 0 ? ranked[0].id : null,
+    gainsMost: ranked[0] && ranked[0].gain! > tol ? ranked[0].id : null,
     separateInfeasible,
     method: METHOD,
   };

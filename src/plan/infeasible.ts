@@ -29,7 +29,7 @@ export async function diagnoseInfeasible(p: PlanProblem): Promise<ChokepointErro
   const lines: string[] = [];
   const coverable = await bestRelaxation(p, "demand");
   if (coverable !== undefined && coverable < 1 - 1e-9) {
-    lines.push(`only ${pct(coverable)} of demand can be met under these limits (supply available to the bloc ${supply.toPrecision(4)} t/yr, demand ${demand.toPrecision(4)} t/yr)`);
+    lines.push(`only ${pct(coverable)} of demand can be met under these limits (supply available to the bloc ${supply.toPrecision(4)} ${p.unit ?? "t"}/yr, demand ${demand.toPrecision(4)} ${p.unit ?? "t"}/yr)`);
     problems.push({ code: "demand", path: ["demand"], message: "largest share of demand that can be met", value: down(coverable) });
   }
   const m = await bestRelaxation(p, "maxShare");

@@ -40,6 +40,8 @@ export interface PlanProblem {
   blocMembers?: string[];
   /** One stockpile shared by all partners (the alliance's joint reserve) instead of one each. */
   pooledStockpile?: boolean;
+  /** Volume unit for messages ("t", "share of world supply"). */
+  unit?: string;
 }
 
 /** One partner's solved volumes. */

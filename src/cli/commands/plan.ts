@@ -1,0 +1,121 @@
+import { Command, Option } from "commander";
+import { ChokepointError } from "../../domain/error.ts";
+import { STAGES } from "../../domain/vocabulary.ts";
+import { plan, type PlanReport } from "../../plan/plan.ts";
+import { printJson, withStore } from "../context.ts";
+import { bar, formatTable, pct } from "../table.ts";
+import { parseYear } from "./exposure.ts";
+
+function fraction(name: string) {
+  return (v: string): number => {
+    const x = Number(v);
+    if (!Number.isFinite(x) || x < 0 || x > 1) throw new ChokepointError("invalid_input", `invalid ${name} '${v}' (expected a fraction 0–1, e.g. 0.65)`);
+    return x;
+  };
+}
+
+function positive(name: string) {
+  return (v: string): number => {
+    const x = Number(v);
+    if (!Number.isFinite(x) || x <= 0) throw new ChokepointError("invalid_input", `invalid ${name} '${v}' (expected a positive number)`);
+    return x;
+  };
+}
+
+/** `chokepoint plan`: optimal sourcing mix, trusted capacity and stockpile under the 65 % rule. */
+export function register(program: Command): void {
+  program
+    .command("plan")
+    .description("optimal sourcing mix, new trusted capacity and stockpile for a bloc (HiGHS), alone or as an alliance")
+    .requiredOption("-m, --material <id>", "material id from the catalogue (see `chokepoint materials`)")
+    .addOption(new Option("-s, --stage <stage>", "supply-chain stage (default: the material's natural stage)").choices(STAGES))
+    .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE (plans EU27 + JPN jointly), or a comma list of ISO3 codes", "ALLIANCE")
+    .option("-y, --year <year>", "production data year (default: the latest)", parseYear)
+    .option("--max-share <x>", "no single third country above this share of demand (CRM Act: 0.65)", fraction("max-share"), 0.65)
+    .option("--trusted <list>", "trusted suppliers besides the bloc: blocs or ISO3 codes, comma-separated (e.g. ALLIANCE,AUS,CAN)")
+    .option("--min-trusted <x>", "at least this share of demand from trusted suppliers", fraction("min-trusted"), 0)
+    .addOption(new Option("--risk <kind>", "risk penalty: expected shortfall (with stockpile) or governance-weighted cost").choices(["shortfall", "governance"]).default("shortfall"))
+    .option("--demand-share <x>", "the bloc's share of world demand (needed for blocs other than EU27, JPN, ALLIANCE)", fraction("demand-share"))
+    .option("--block <t>", "new capacity comes in whole blocks of this size per year (solves a MILP)", positive("block"))
+    .option("--compare-separate", "ALLIANCE: also plan EU27 and JPN separately, competing for the same capacity")
+    .option("--scenario <file>", "size the stockpile against a simulator scenario")
+    .option("--protect <p>", "with --scenario: share of draws the stockpile must cover", fraction("protect"), 0.95)
+    .option("--json", "machine-readable output")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ chokepoint plan -m rare-earths -b EU27 --max-share 0.65
+  $ chokepoint plan -m natural-graphite -b ALLIANCE --compare-separate --json
+  $ chokepoint plan -m lithium -b JPN --trusted AUS,CAN,CHL --min-trusted 0.5
+  $ chokepoint plan -m cobalt -b ALLIANCE --risk governance --block 500
+
+Model: an LP (a MILP with --block) minimising sourcing cost + new-capacity cost + stockpile holding
++ the expected shortfall's cost, with demand met, supplier availability, the single-third-country
+cap and the trusted share as constraints. Assumptions (demand shares, contestable supply, lead
+times, disruption odds) are listed under "assumptions" in --json and in docs/planner.md.
+An impossible request exits 4 naming the binding limits and the smallest relaxation that works.`,
+    )
+    .action(async (opts, cmd: Command) => {
+      const req = {
+        material: opts.material,
+        stage: opts.stage,
+        bloc: opts.bloc,
+        year: opts.year,
+        maxShare: opts.maxShare,
+        trusted: opts.trusted ? String(opts.trusted).split(",").map((s: string) => s.trim()).filter(Boolean) : undefined,
+        minTrusted: opts.minTrusted,
+        risk: opts.risk,
+        demandShare: opts.demandShare,
+        investmentBlock: opts.block,
+        compareSeparate: !!opts.compareSeparate,
+        ...(opts.scenario ? { scenario: opts.scenario, protect: opts.protect } : {}),
+      };
+      const r = await withStore(cmd, (store) => plan(store, req));
+      if (opts.json) printJson(r);
+      else process.stdout.write(renderPlan(r) + "\n");
+    });
+}
+
+const num = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3));
+
+/** Human rendering: the planned mix against the current one, cost, risk, shadow prices, comparison. */
+export function renderPlan(r: PlanReport): string {
+  const cur = new Map((r.current?.suppliers ?? []).map((s) => [s.country, s.share]));
+  const vu = r.units.volume === "t" ? "t/yr" : "share/yr";
+  const table = formatTable(r.plan.suppliers, [
+    { key: (s) => s.country + (s.inBloc ? " *" : "") + (s.trusted ? " +" : ""), title: "supplier" },
+    { key: (s) => pct(s.share), title: "planned", align: "right" },
+    { key: (s) => bar(s.share, 20), title: "" },
+    { key: (s) => (cur.has(s.country) ? pct(cur.get(s.country)) : "–"), title: "now", align: "right" },
+    { key: (s) => num(s.volume), title: vu, align: "right" },
+    { key: (s) => (s.newCapacity > 0 ? num(s.newCapacity) : ""), title: "new capacity", align: "right" },
+  ]);
+  const lines = [
+    `${r.material} · ${r.stage} · ${r.bloc} · production ${r.year} · demand ${num(r.demand.total)} ${vu}`,
+    "",
+    table,
+    "  * in bloc   + trusted",
+    "",
+    `cost              ${num(r.plan.cost)} ${r.units.cost}/yr (sourcing ${num(r.plan.costBreakdown.sourcing)}, investment ${num(r.plan.costBreakdown.investment)}, stockpile ${num(r.plan.costBreakdown.stockpile)}, shortfall ${num(r.plan.costBreakdown.shortfallPenalty)})`,
+    `expected shortfall ${num(r.plan.risk.expectedShortfall)} ${vu}` + (r.current ? `   (current mix: ${num(r.current.risk.expectedShortfall)})` : ""),
+    `governance risk   ${r.plan.risk.governanceRisk.toFixed(3)} (0–1)` + (r.current ? `   (current mix: ${r.current.risk.governanceRisk.toFixed(3)})` : ""),
+    `stockpile         ${r.plan.stockpileDays.toFixed(0)} days of consumption`,
+    `binding           ${r.plan.binding.join("; ") || "–"}`,
+  ];
+  if (r.shadowPrices.length) {
+    lines.push("", "where an extra unit of trusted capacity is worth most:");
+    for (const s of r.shadowPrices.slice(0, 8)) lines.push(`  ${s.country}  ${num(s.valuePerUnit)} ${r.units.cost}/yr per ${r.units.volume}/yr`);
+  }
+  const c = r.comparison;
+  if (c) {
+    lines.push("", "joint vs separate (EU27 and JPN competing for the same capacity):");
+    lines.push(`  cost       joint ${num(c.jointCost)}   separate ${c.separateCost === null ? "infeasible" : num(c.separateCost)}   dividend ${c.dividend === null ? "–" : num(c.dividend)}`);
+    lines.push(`  shortfall  joint ${num(c.jointShortfall)}   separate ${c.separateShortfall === null ? "–" : num(c.separateShortfall)}`);
+    lines.push(`  gains most ${c.gainsMost ?? "neither"}`);
+    for (const x of c.separateInfeasible) lines.push(`  ${x.partner} alone: ${x.reason}`);
+  }
+  lines.push("", `sources: ${r.sources.map((s) => `${s.dataset} ${s.edition}${s.year ? ` (${s.year})` : ""}`).join("; ")}`);
+  lines.push(...r.notes.map((n) => `note: ${n}`));
+  return lines.join("\n");
+}

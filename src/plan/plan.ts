@@ -1,0 +1,143 @@
+import type { SourceRef } from "../domain/vocabulary.ts";
+import { ChokepointError } from "../domain/error.ts";
+import { exposure } from "../analytics/exposure.ts";
+import type { Store } from "../store/store.ts";
+import { inBloc } from "./build-model.ts";
+import { compareSeparate, type Comparison } from "./compare.ts";
+import { PLAN_DEFAULTS, DEMAND_SHARE, type Assumption } from "./defaults.ts";
+import { buildProblem, type PlanContext } from "./inputs.ts";
+import type { PlanProblem } from "./problem.ts";
+import { parseRequest, type PlanRequest } from "./request.ts";
+import { expectedShortfall, solvePlan } from "./solve-plan.ts";
+import { sizeStockpile, type StockpileSizing } from "./stockpile.ts";
+
+export interface PlanSupplier {
+  country: string;
+  share: number;
+  volume: number;
+  inBloc: boolean;
+  trusted: boolean;
+  newCapacity: number;
+}
+
+export interface PlanReport {
+  material: string;
+  stage: string;
+  bloc: string;
+  year: number;
+  units: { volume: string; cost: string; perYear: true };
+  demand: { total: number; partners: { id: string; demand: number; share: number }[] };
+  plan: {
+    suppliers: PlanSupplier[];
+    cost: number;
+    costBreakdown: { sourcing: number; investment: number; stockpile: number; shortfallPenalty: number };
+    risk: { expectedShortfall: number; governanceRisk: number; topThirdCountry: { country: string; share: number } | null };
+    stockpile: number;
+    stockpileDays: number;
+    partners?: { id: string; cost: number; stockpileDays: number; suppliers: { country: string; share: number }[] }[];
+    binding: string[];
+    source: SourceRef[];
+  };
+  current: { suppliers: { country: string; share: number; inBloc: boolean }[]; cost: number; risk: { expectedShortfall: number; governanceRisk: number }; basis: string; source: SourceRef[] } | null;
+  shadowPrices: { country: string; valuePerUnit: number; newCapacity: number; meaning: string }[];
+  comparison?: Comparison;
+  stockpileSizing?: StockpileSizing;
+  assumptions: Record<string, Assumption>;
+  sources: SourceRef[];
+  notes: string[];
+}
+
+const round = (x: number, d = 6) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** The bloc's current mix (imports by partner, by value) priced and risk-rated like the plan. */
+async function currentMix(store: Store, req: PlanRequest, ctx: PlanContext, p: PlanProblem, notes: string[]): Promise<PlanReport["current"]> {
+  let src;
+  try {
+    src = await exposure(store, { material: ctx.material, stage: ctx.stage, bloc: ctx.bloc, year: req.year, basis: "sourcing" });
+  } catch (e) {
+    if (e instanceof ChokepointError && e.code === "no_data") {
+      notes.push(`no current sourcing mix: ${e.message}`);
+      return null;
+    }
+    throw e;
+  }
+  const d = p.partners.reduce((t, q) => t + q.demand, 0);
+  const rows = src.suppliers.filter((s) => s.share > 0);
+  const sups = rows.map((s) => ({ ...ctx.risk(s.country), country: s.country }));
+  const vols = rows.map((s) => s.share * d);
+  const es = expectedShortfall(vols, 0, sups.map((s) => ({ ...s, available: 0, trusted: false, newCapacityMax: 0, capexPerTonne: 0 })), p.params.disruptionMonths);
+  const cost = vols.reduce((t, v, i) => t + v * sups[i].unitCost, 0) + (p.params.risk === "shortfall" ? p.params.voll * es : 0);
+  return {
+    suppliers: rows.map((s) => ({ country: s.country, share: s.share, inBloc: s.inBloc })),
+    cost: round(cost, 3),
+    risk: { expectedShortfall: round(es), governanceRisk: round(vols.reduce((t, v, i) => t + v * sups[i].governance, 0) / d) },
+    basis: `the bloc's ${src.year} imports by partner (shares by value), applied to planned demand, no stockpile`,
+    source: src.sources,
+  };
+}
+
+/**
+ * Plan the sourcing mix, new trusted capacity and stockpile of a bloc for one material: least
+ * expected cost under the single-third-country cap and a minimum trusted share (HiGHS LP/MILP).
+ * @example
+ * const r = await plan(store, { material: "gallium", bloc: "ALLIANCE", maxShare: 0.65, compareSeparate: true });
+ * r.plan.suppliers[0] // { country: "CHN", share: 0.65, … }
+ */
+export async function plan(store: Store, request: PlanRequest | Record<string, unknown>): Promise<PlanReport> {
+  const req = parseRequest(request);
+  const { problem: p, context: ctx } = await buildProblem(store, req);
+  const notes = [...ctx.notes];
+  const sol = await solvePlan(p);
+  const demand = p.partners.reduce((t, q) => t + q.demand, 0);
+  const totals = p.suppliers.map((_, i) => sol.partners.reduce((t, q) => t + q.volumes[i], 0));
+  const suppliers: PlanSupplier[] = p.suppliers
+    .map((s, i) => ({ country: s.country, share: round(totals[i] / demand), volume: round(totals[i], 4), inBloc: inBloc(p, s.country), trusted: s.trusted, newCapacity: round(sol.newCapacity[i], 4) }))
+    .filter((s) => s.volume > 1e-9 || s.newCapacity > 1e-9)
+    .sort((a, b) => b.share - a.share);
+  const third = suppliers.filter((s) => !s.inBloc);
+  const stock = sol.partners.reduce((t, q) => t + q.stockpile, 0);
+  const penalty = p.params.risk === "shortfall" ? p.params.voll * sol.expectedShortfall : 0;
+  const report: PlanReport = {
+    material: ctx.material,
+    stage: ctx.stage,
+    bloc: ctx.bloc,
+    year: ctx.year,
+    units: { volume: ctx.volumeUnit, cost: ctx.costUnit, perYear: true },
+    demand: { total: round(demand, 4), partners: p.partners.map((q) => ({ id: q.id, demand: round(q.demand, 4), share: DEMAND_SHARE[q.id]?.value ?? req.demandShare ?? 0 })) },
+    plan: {
+      suppliers,
+      cost: round(sol.objective, 3),
+      costBreakdown: { sourcing: round(sol.sourcingCost, 3), investment: round(sol.investmentCost, 3), stockpile: round(sol.holdingCost, 3), shortfallPenalty: round(penalty, 3) },
+      risk: { expectedShortfall: round(sol.expectedShortfall), governanceRisk: round(sol.governanceRisk), topThirdCountry: third[0] ? { country: third[0].country, share: third[0].share } : null },
+      stockpile: round(stock, 4),
+      stockpileDays: round((stock / demand) * 365, 2),
+      ...(p.partners.length > 1
+        ? {
+            partners: sol.partners.map((q) => ({
+              id: q.id,
+              cost: round(q.cost, 3),
+              stockpileDays: round((q.stockpile / q.demand) * 365, 2),
+              suppliers: p.suppliers.map((s, i) => ({ country: s.country, share: round(q.volumes[i] / q.demand) })).filter((s) => s.share > 0).sort((a, b) => b.share - a.share),
+            })),
+          }
+        : {}),
+      binding: sol.binding,
+      source: ctx.sources,
+    },
+    current: await currentMix(store, req, ctx, p, notes),
+    shadowPrices: p.suppliers
+      .map((s, i) => ({ country: s.country, valuePerUnit: round(sol.capacityShadow[i], 4), newCapacity: round(sol.newCapacity[i], 4), trusted: s.trusted }))
+      .filter((s) => s.trusted && s.valuePerUnit > 1e-9)
+      .sort((a, b) => b.valuePerUnit - a.valuePerUnit)
+      .map(({ trusted: _t, ...s }) => ({ ...s, meaning: `${ctx.costUnit} per year saved by one more ${ctx.volumeUnit}/yr of capacity in ${s.country}` })),
+    assumptions: { ...PLAN_DEFAULTS, ...Object.fromEntries(p.partners.map((q) => [`demandShare${q.id}`, DEMAND_SHARE[q.id] ?? { value: req.demandShare!, unit: "share of world supply", meaning: `${q.id} share of world demand`, source: "--demand-share" }])) },
+    sources: ctx.sources,
+    notes,
+  };
+  if (req.compareSeparate) {
+    if (p.partners.length < 2) throw new ChokepointError("invalid_input", `--compare-separate needs the ALLIANCE bloc (got ${ctx.bloc})`);
+    report.comparison = await compareSeparate(p, sol);
+  }
+  if (req.scenario !== undefined) report.stockpileSizing = await sizeStockpile(store, req, report);
+  return report;
+}
