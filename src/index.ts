@@ -9,3 +9,4 @@ export { ChokepointError, type ErrorCode, type Problem } from "./domain/error.ts
 export { Store } from "./store/store.ts";
 export { openStore } from "./store/open.ts";
 export { ingest } from "./ingest/ingest.ts";
+export { assess, type Assessment } from "./analytics/criticality/assess.ts";
