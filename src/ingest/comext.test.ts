@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { ChokepointError } from "../domain/error.ts";
 import type { Store } from "../store/store.ts";
 import { countryCodes, extraGroupImportShares } from "../store/queries/trade.ts";
@@ -10,7 +11,7 @@ import { tradeFingerprint, tradeTestStore } from "../../test/fixtures/trade/stor
 import { ingest } from "./ingest.ts";
 import { parseComext, parsePeriod } from "./comext.ts";
 
-const fixture = new URL("../../test/fixtures/trade/comext-small.csv", import.meta.url).pathname;
+const fixture = fileURLToPath(new URL("../../test/fixtures/trade/comext-small.csv", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "comext-"));
 const HEADER = "DECLARANT_ISO,PARTNER_ISO,PRODUCT_NC,FLOW,PERIOD,VALUE_IN_EUROS\n";
 let store: Store;

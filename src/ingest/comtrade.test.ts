@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { ChokepointError } from "../domain/error.ts";
 import type { Store } from "../store/store.ts";
 import { countryCodes } from "../store/queries/trade.ts";
@@ -10,7 +11,7 @@ import { tradeFingerprint, tradeTestStore } from "../../test/fixtures/trade/stor
 import { ingest } from "./ingest.ts";
 import { comtradePeriod, parseComtrade } from "./comtrade.ts";
 
-const fx = (name: string) => new URL(`../../test/fixtures/trade/${name}`, import.meta.url).pathname;
+const fx = (name: string) => fileURLToPath(new URL(`../../test/fixtures/trade/${name}`, import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "comtrade-"));
 const HEADER = "refYear,refMonth,reporterISO,flowCode,partnerISO,cmdCode,primaryValue,netWgt\n";
 let store: Store;

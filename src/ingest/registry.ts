@@ -3,6 +3,7 @@ import { euCrmLoader } from "./eu-crm.ts";
 import { comextLoader } from "./comext.ts";
 import { comtradeLoader } from "./comtrade.ts";
 import { eiLngLoader } from "./ei-lng.ts";
+import { itcLoader } from "./itc.ts";
 import { countriesLoader } from "./countries.ts";
 import { countryAliasesLoader } from "./country-aliases.ts";
 import { materialsLoader } from "./materials.ts";
@@ -18,6 +19,7 @@ export const loaders: Record<string, Loader> = {
   comext: comextLoader,
   comtrade: comtradeLoader,
   "ei-lng": eiLngLoader,
+  itc: itcLoader,
   countries: countriesLoader,
   "country-aliases": countryAliasesLoader,
   materials: materialsLoader,
