@@ -1,0 +1,144 @@
+import { resolveBlocFrom } from "../domain/blocs.ts";
+import type { SourceRef } from "../domain/vocabulary.ts";
+import { listCountries } from "../store/queries/countries.ts";
+import type { Store } from "../store/store.ts";
+import { compileScenario, consumerMembers, marketsOf, reportBlocs, type BlocResolver } from "./compile.ts";
+import { loadMarket, type EndUse } from "./load-market.ts";
+import type { Market } from "./market.ts";
+import { monteCarlo, type TargetResult, type TargetView, type ValueAddedBasis } from "./monte-carlo.ts";
+import { withOverrides, type ParamName, type ParamRange } from "./params.ts";
+import { round } from "./quantiles.ts";
+import type { Scenario } from "./scenario.ts";
+
+export interface SimulateOptions {
+  runs?: number;
+  seed?: number;
+  /** Called after each Monte Carlo run (for progress bars): market index, run index, runs per market. */
+  onProgress?: (market: number, run: number, runs: number) => void;
+}
+
+/** What one market's simulation reports besides its targets. */
+export interface MarketResult {
+  material: string;
+  stage: string;
+  year: number;
+  worldTonnes: number | null;
+  suppliers: { country: string; share: number }[];
+  consumers: { id: string; group: string; basis: "trade" | "world-mix"; weight: number; actorShare: Record<string, number> }[];
+  demandShares: Record<string, [number, number]>;
+  valueAdded: { annualMeur: number; substitutionIndex: number; source: SourceRef } | null;
+  sources: SourceRef[];
+  notes: string[];
+  targets: Record<string, TargetResult>;
+}
+
+export interface SimulationResult {
+  scenario: Scenario;
+  runs: number;
+  seed: number;
+  units: Record<string, string>;
+  parameters: Record<ParamName, ParamRange>;
+  /** The first market's targets (most scenarios hit one market); every market is in `markets`. */
+  targets: Record<string, TargetResult>;
+  markets: MarketResult[];
+}
+
+const UNITS = {
+  shortfall: "fraction of the target's pre-shock demand not met (0–1)",
+  stockpile: "stock left at month end, in days of the target's demand",
+  price: "relative change of the world price (0.5 = +50 %)",
+  monthsCovered: "months from the first gap until stockpiles no longer cover it",
+  valueAddedAtRisk: "million EUR of EU sector value added over the horizon (EU members only)",
+};
+
+/**
+ * Simulate a scenario against the store's data: one market per (material, stage) shocked,
+ * Monte Carlo over the uncertain parameters, results for every target bloc and member with data.
+ * Same scenario and seed → identical result (and byte-identical JSON).
+ *
+ * @example
+ * const store = await openStore();
+ * const out = await simulate(store, loadScenario("scenarios/china-gallium-alliance.yaml"), { runs: 200 });
+ * out.targets.JPN.peakShortfall.p50 // e.g. 0.7
+ */
+export async function simulate(store: Store, scenario: Scenario, opts: SimulateOptions = {}): Promise<SimulationResult> {
+  const runs = opts.runs ?? scenario.runs;
+  const seed = opts.seed ?? scenario.seed;
+  const countries = await listCountries(store);
+  const cache = new Map<string, string[]>();
+  const resolve: BlocResolver = (spec) => {
+    const k = spec.trim().toUpperCase();
+    if (!cache.has(k)) cache.set(k, resolveBlocFrom(spec, countries).members);
+    return cache.get(k)!;
+  };
+  const eu = new Set(resolve("EU27"));
+  const blocs = reportBlocs(scenario);
+  const targetSpecs = scenario.shocks.flatMap((k) => k.targets).filter((t) => t.trim().toUpperCase() !== "ALL");
+  const stockKeys = Object.keys(scenario.responses.stockpileDays);
+  for (const k of stockKeys) resolve(k); // unknown blocs fail before any work
+  let universe = [...new Set([...blocs, ...targetSpecs].flatMap(resolve))];
+  if (universe.some((c) => eu.has(c))) universe = [...new Set([...universe, ...eu])];
+  universe.sort();
+  const groupOf = (c: string) => (eu.has(c) ? "EU27" : c);
+  const ranges = withOverrides(scenario.params);
+
+  const markets: MarketResult[] = [];
+  const keys = marketsOf(scenario);
+  for (let mi = 0; mi < keys.length; mi++) {
+    const key = keys[mi];
+    const { market, endUse } = await loadMarket(store, key.material, key.stage, scenario.year, { countries: universe, groupOf }, scenario.demandShares ?? {});
+    const ms = compileScenario(scenario, key, market, resolve);
+    const views = targetViews(market, blocs, resolve, eu);
+    const va = valueAddedBasis(market, endUse, resolve, eu);
+    const targets = monteCarlo(market, ms, ranges, runs, (seed + 7919 * mi) >>> 0, views, va, (r) => opts.onProgress?.(mi, r, runs));
+    markets.push(describe(market, key.shocks.map((k) => k.actor), va && endUse ? { va, endUse } : null, targets));
+  }
+  return { scenario, runs, seed, units: UNITS, parameters: ranges, targets: markets[0].targets, markets };
+}
+
+/** Blocs first (in report order), then each member with its own trade data, sorted. */
+function targetViews(m: Market, blocs: string[], resolve: BlocResolver, eu: Set<string>): TargetView[] {
+  const views: TargetView[] = [];
+  const memberKeys = new Set<number>();
+  const isEu = (c: number) => consumerMembers(m, c, resolve).every((x) => eu.has(x));
+  for (const b of blocs) {
+    const set = new Set(resolve(b));
+    const cs = m.consumers.map((_, c) => c).filter((c) => consumerMembers(m, c, resolve).every((x) => set.has(x)));
+    if (!cs.length) continue;
+    views.push({ key: b, members: cs.map((c) => m.consumers[c].id), consumers: cs, euConsumers: cs.filter(isEu) });
+    for (const c of cs) if (m.consumers[c].basis === "trade") memberKeys.add(c);
+  }
+  for (const c of [...memberKeys].sort((a, b) => m.consumers[a].id.localeCompare(m.consumers[b].id))) {
+    if (views.some((v) => v.key === m.consumers[c].id)) continue;
+    views.push({ key: m.consumers[c].id, members: [m.consumers[c].id], consumers: [c], euConsumers: isEu(c) ? [c] : [] });
+  }
+  return views;
+}
+
+function valueAddedBasis(m: Market, endUse: EndUse | null, resolve: BlocResolver, eu: Set<string>): ValueAddedBasis | null {
+  if (!endUse) return null;
+  const euAll = m.consumers.map((_, c) => c).filter((c) => consumerMembers(m, c, resolve).every((x) => eu.has(x)));
+  if (!euAll.length) return null;
+  const annualMeur = endUse.rows.reduce((a, r) => a + r.share * r.va_meur, 0);
+  return { annualMeur, si: endUse.si ?? 1, euAll };
+}
+
+function describe(m: Market, actors: string[], va: { va: ValueAddedBasis; endUse: EndUse } | null, targets: Record<string, TargetResult>): MarketResult {
+  const order = [...m.suppliers.keys()].sort((a, b) => m.production[b] - m.production[a]);
+  return {
+    material: m.material,
+    stage: m.stage,
+    year: m.year,
+    worldTonnes: m.worldTonnes === null ? null : round(m.worldTonnes, 1),
+    suppliers: order.map((s) => ({ country: m.suppliers[s], share: round(m.production[s], 4) })),
+    consumers: m.consumers.map((k) => ({
+      id: k.id, group: k.group, basis: k.basis, weight: round(k.weight, 4),
+      actorShare: Object.fromEntries([...new Set(actors)].map((a) => [a, round(m.suppliers.includes(a) ? k.sourcing[m.suppliers.indexOf(a)] : 0, 4)])),
+    })),
+    demandShares: m.demandShares,
+    valueAdded: va ? { annualMeur: round(va.va.annualMeur, 1), substitutionIndex: va.va.si, source: va.endUse.source } : null,
+    sources: m.sources,
+    notes: m.notes,
+    targets,
+  };
+}
