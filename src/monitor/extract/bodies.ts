@@ -11,7 +11,7 @@
  */
 export const GOVERNMENT_BODIES: Readonly<Record<string, readonly string[]>> = {
   CHN: [
-    "MOFCOM", "Ministry of Commerce of the People's Republic of China", "China's Ministry of Commerce",
+    "MOFCOM", "Ministry of Commerce", "Ministry of Commerce of the People's Republic of China", "China's Ministry of Commerce",
     "GAC", "General Administration of Customs", "State Council", "Beijing", "Chinese", "PRC",
     "Xi Jinping", "China's Commerce Ministry", "Tariff Commission of the State Council",
   ],

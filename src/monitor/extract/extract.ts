@@ -1,6 +1,8 @@
 import { findHsCodes, uniqueCodes } from "./codes.ts";
 import { isBackground, isSpeculative, statusOf } from "./cues.ts";
+import { mainClause, tariffClauses } from "./clauses.ts";
 import { findDates, yearOf, type FoundDate } from "./dates.ts";
+import { completeFromFollowUp } from "./followup.ts";
 import type { Gazetteer } from "./gazetteer.ts";
 import { sentences, type Sentence } from "./nlp.ts";
 import { plainProducts } from "./products.ts";
@@ -15,10 +17,13 @@ const LIST_INTRO = /(?:following|below|listed|annex|appendix|these) (?:items?|pr
 const CORPORATE = /\b(?:earnings|revenue|net (?:profit|income|loss)|quarterly|fiscal (?:year|quarter)|per share|guidance|EBITDA|shareholders?|dividend|share price|stock (?:rose|fell))\b/i;
 const NOT_ECONOMIC = /\b(?:military|defen[cs]e|troops|deterrence|mutual security|security treaty|NATO|AUKUS|missile|nuclear umbrella)\b/i;
 const ECONOMIC = /\b(?:supply chains?|critical (?:raw )?materials?|minerals?|metals?|competitiveness|economic security|trade|semiconductors?|batter(?:y|ies)|resilien\w+|energy|investment|industr\w+)\b/i;
-const EFFECTIVE = /\b(?:from|starting|as of|with effect from|effective(?: from| on| as of)?|take[sn]? effect (?:on|from)|took effect on|came into force on|enters? into force on|in force from|beginning|begins? on|until)\s*$/i;
+const EFFECTIVE = /\b(?:from|starting|as of|with effect from|effective(?: from| on| as of)?|take[sn]? effect (?:on|from)|took effect on|came into force on|enters? into force on|in force from|beginning|begins? on)\s*$/i;
+const END_DATE = /\b(?:until|through|till|to|expir\w*(?: on)?)\s*$/i;
 
 /** The date a document was issued: a dateline in its first line (which carries no measure). */
 function documentDate(text: string, all: FoundDate[]): string | null {
+  // A dateline opens the text: "Washington, March 28, 2023. The United States and …".
+  if (all[0] && all[0].index < 40 && !/\b(?:on|from|since|in)\s*$/i.test(text.slice(0, all[0].index))) return all[0].iso;
   let offset = 0;
   for (const line of text.split("\n").slice(0, 3)) {
     const d = all.find((x) => x.index >= offset && x.index < offset + line.length);
@@ -32,8 +37,9 @@ function documentDate(text: string, all: FoundDate[]): string | null {
 
 /** Effective date if the sentence states one ("from 1 August 2023"), else the first date in it. */
 function statedDate(sentence: string, refYear: number | undefined): string | null {
-  const dates = findDates(sentence, refYear);
-  const eff = dates.find((d) => EFFECTIVE.test(sentence.slice(Math.max(0, d.index - 30), d.index)));
+  const dates = findDates(sentence, refYear).filter((d) => !END_DATE.test(sentence.slice(Math.max(0, d.index - 12), d.index)));
+  const before = (d: FoundDate) => sentence.slice(Math.max(0, d.index - 30), d.index);
+  const eff = dates.find((d) => EFFECTIVE.test(before(d)) || (d.iso.length === 4 && /\bin\s*$/i.test(before(d))));
   return (eff ?? dates[0])?.iso ?? null;
 }
 
@@ -55,6 +61,18 @@ function productsOf(g: Gazetteer, s: Sentence, codes: string[]): string[] {
     if (list.length === 1 && ids.length === 0) ids.push(list[0]);
   }
   return [...new Set(ids)];
+}
+
+/** The government that issues the text: the first one named in its opening, not after "to/on/against". */
+function issuerOf(sents: Sentence[]): string | null {
+  for (const s of sents.slice(0, 3)) {
+    for (const m of s.mentions) {
+      if (m.kind !== "place") continue;
+      if (/\b(?:to|on|against|for|from|targeting|with)\s+(?:the\s+)?$/i.test(s.text.slice(Math.max(0, m.index - 20), m.index))) continue;
+      return m.id;
+    }
+  }
+  return null;
 }
 
 // Events whose date is the document's date because the sentence stated none.
@@ -99,28 +117,56 @@ export function createExtractor(g: Gazetteer): (text: string) => MonitorEvent[] 
     const docDate = documentDate(text, all);
     const refYear = docDate ? yearOf(docDate) : all[0] ? yearOf(all[0].iso) : undefined;
     const sents = sentences(g, text);
-    const issuer = sents.slice(0, 2).flatMap((s) => s.mentions).find((m) => m.kind === "place")?.id ?? null;
+    const issuer = issuerOf(sents);
     const events: MonitorEvent[] = [];
     let listOwner: MonitorEvent | null = null;
-    for (const s of sents) {
+    let last: MonitorEvent | null = null;
+    for (const whole of sents) {
+      const s = clip(whole, mainClause(whole.text));
       const t = pickTrigger(s);
-      const codes = uniqueCodes(findHsCodes(s.text, !t && listOwner !== null));
-      if (!t) {
+      if (!t || isBackground(s.text) || isSpeculative(s.text)) {
+        const codes = uniqueCodes(findHsCodes(s.text, listOwner !== null));
         // List items under a measure ("(1) Gallium metal (8112.92.10)") add products to it.
-        if (listOwner) merge(listOwner, { ...listOwner, products: productsOf(g, s, codes), hsCodes: codes, targets: [] });
+        if (!t && listOwner) {
+          merge(listOwner, { ...listOwner, products: productsOf(g, s, codes), hsCodes: codes, targets: [] });
+          completeFromFollowUp(g, s, listOwner, undated, refYear, docDate);
+        } else if (!t && last) completeFromFollowUp(g, s, last, undated, refYear, docDate);
+        else last = null;
         continue;
       }
       listOwner = null;
-      if (isBackground(s.text) || isSpeculative(s.text)) continue;
-      const ev = eventFrom(g, s, t, codes, issuer, refYear, docDate);
-      if (!ev) continue;
-      const prev = events.find((e) => sameMeasure(e, ev));
-      if (prev) merge(prev, ev);
-      else events.push(ev);
-      if (LIST_INTRO.test(s.text)) listOwner = prev ?? ev;
+      const listIntro = LIST_INTRO.test(s.text);
+      for (const clause of t.type === "import_tariff" ? tariffClauses(s.text) : [s.text]) {
+        const c = clause === s.text ? s : clip(s, clause, s.text.indexOf(clause));
+        const ct = clause === s.text ? t : (pickTrigger(c) ?? { ...t, index: 0 });
+        const codes = uniqueCodes(findHsCodes(c.text, true));
+        const ev = eventFrom(g, c, ct, codes, last?.type === ct.type ? last.actor : issuer, refYear, docDate);
+        if (!ev) continue;
+        inheritTargets(ev, events);
+        const prev = events.find((e) => sameMeasure(e, ev));
+        if (prev) merge(prev, ev);
+        else events.push(ev);
+        last = prev ?? ev;
+        if (listIntro) listOwner = last;
+      }
     }
     return events;
   };
+}
+
+/** A sentence cut to part of its text (a clause), keeping the mentions inside it. */
+function clip(s: Sentence, text: string, from = 0): Sentence {
+  if (text === s.text) return s;
+  const end = from + text.length;
+  const mentions = s.mentions.filter((m) => m.index >= from && m.end <= end).map((m) => ({ ...m, index: m.index - from, end: m.end - from }));
+  return { ...s, text, mentions };
+}
+
+/** "The tariff rate on graphite will increase…" continues the fact sheet's measure against China. */
+function inheritTargets(ev: MonitorEvent, events: MonitorEvent[]): void {
+  if (ev.targets.length !== 1 || ev.targets[0] !== "ALL") return;
+  const earlier = events.find((e) => e.type === ev.type && e.actor === ev.actor && !e.targets.includes("ALL"));
+  if (earlier) ev.targets = [...earlier.targets];
 }
 
 function eventFrom(
@@ -146,7 +192,7 @@ function eventFrom(
     hsCodes: codes,
     measureDate: stated ?? docDate,
     rate: type === "import_tariff" ? tariffRate(s.text, t.index) : null,
-    status: statusOf(s.text, stated, docDate),
+    status: type === "supply_disruption" && !/\b(?:will|could|threat)/i.test(s.text) ? "in_force" : statusOf(s.text, stated, docDate),
     evidence: s.text.trim(),
   };
   if (!stated) undated.add(ev);

@@ -1,6 +1,6 @@
 // Words that end a product phrase ("tariffs on electric vehicles from China").
 const STOP = new Set(
-  "from to by at in into with worth valued made produced imported exported starting effective beginning as that which who under amid after before until following since for over while".split(" "),
+  "will shall would is are was were has have increase increases rise rises from to by at in into with worth valued made produced imported exported starting effective beginning as that which who under amid after before until following since for over while".split(" "),
 );
 // Words that are not part of a product name.
 const DROP = new Set(
@@ -16,13 +16,20 @@ const DROP = new Set(
  */
 export function plainProducts(sentence: string, triggerAt: number): string[] {
   const after = sentence.slice(triggerAt);
-  const m = /\b(?:on|of|covering|targeting)\s+(.*)$/i.exec(after);
-  if (!m) return [];
-  const words = m[1].split(/\s+/);
+  // The first "on/of …" that names something: "tariffs of 15% on U.S. coal" skips the rate.
+  for (const m of after.matchAll(/\b(?:on|of|covering|targeting)\s+/gi)) {
+    const found = phraseAt(after.slice((m.index ?? 0) + m[0].length));
+    if (found.length) return found;
+  }
+  return [];
+}
+
+function phraseAt(rest: string): string[] {
+  const words = rest.split(/\s+/);
   const phrase: string[] = [];
   for (const raw of words) {
     const w = raw.replace(/[.,;:)(]+$/g, "");
-    if (STOP.has(w.toLowerCase()) || /^\d/.test(w)) break;
+    if (STOP.has(w.toLowerCase()) || /^[$€¥£\d]/.test(w)) break;
     phrase.push(w);
     if (/[.,;:)]$/.test(raw) && !/,$/.test(raw)) break;
     if (phrase.length >= 8) break;
@@ -31,7 +38,7 @@ export function plainProducts(sentence: string, triggerAt: number): string[] {
   for (const part of phrase.join(" ").split(/,\s*|\s+and\s+|\s+or\s+/)) {
     const kept = part
       .split(/\s+/)
-      .filter((w) => w && !DROP.has(w.toLowerCase()) && !/^[A-Z][a-z]+(?:-\w+)?$/.test(w) && !/^[A-Z]{2,}$/.test(w) && !/%/.test(w))
+      .filter((w) => w && !DROP.has(w.toLowerCase()) && !/^[A-Z][a-z]+(?:-\w+)?$/.test(w) && !/^[A-Z.]{2,}$/.test(w) && !/%/.test(w))
       .join(" ")
       .toLowerCase();
     if (kept.length >= 3 && kept.split(" ").length <= 4) out.push(kept);

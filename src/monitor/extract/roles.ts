@@ -15,11 +15,12 @@ function before(sentence: string, m: Mention): string {
   return sentence.slice(Math.max(0, m.index - 40), m.index).toLowerCase();
 }
 
-function roleOf(sentence: string, m: Mention, type: EventType, triggerAt: number): "actor" | "target" | "place" | "none" {
+function roleOf(sentence: string, m: Mention, type: EventType, triggerAt: number): "actor" | "target" | "place" | "none" | "skip" {
   const pre = before(sentence, m);
   const post = sentence.slice(m.end, m.end + 12);
   if (/\b(?:by|of the government of)\s+(?:the\s+)?$/.test(pre)) return "actor";
-  if (/\b(?:against|targeting|targets|on|to|towards|for|destined for|into|with|bound for|including|and)\s+(?:the\s+)?$/.test(pre)) {
+  if (/\b(?:together with|along with|alongside|with)\s+(?:the\s+)?$/.test(pre)) return "skip";
+  if (/\b(?:against|targeting|targets|on|to|towards|for|destined for|into|bound for|including|and)\s+(?:the\s+)?$/.test(pre)) {
     if (type === "supply_disruption") return "place";
     return /\band\s+(?:the\s+)?$/.test(pre) ? "none" : "target";
   }
@@ -63,8 +64,10 @@ export function parties(
     // "to Japan and Korea": a bare "and" continues the previous role.
     if (role === "none") role = (lastRole as typeof role) ?? "target";
     lastRole = role;
+    if (role === "skip") continue;
     if (role === "actor" && actor === null) actor = m.id;
-    else if (role === "actor" && actor !== m.id && m.index > triggerAt) targets.push(m.id);
+    // A second government named without a preposition ("added 11 U.S. firms") is on the receiving end.
+    else if (role === "actor" && actor !== m.id) targets.push(m.id);
     else if (role === "target") targets.push(m.id);
     else if (role === "place" && place === null) place = m.id;
   }
