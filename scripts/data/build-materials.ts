@@ -17,7 +17,7 @@ const OUT = "data/materials";
 
 type Rec = Record<string, string>;
 const lists = (parse(readFileSync(join(SHARED, "eu-crm-2023/eu_crm_srm_lists_2023.csv")), { columns: true, bom: true }) as Rec[])
-  .map((r) => ({ ...r, material: r.material.replace(/\s+/g, " ").trim() }));
+  .map((r): Rec => ({ ...r, material: r.material.replace(/\s+/g, " ").trim() }));
 const byName = new Map(lists.map((r) => [r.material, r]));
 
 const CLASS: Record<string, string> = { CN8: "CN8", HS6: "HS6", HS4: "HS4" };

@@ -9,6 +9,7 @@ import { countryAliasesLoader } from "./country-aliases.ts";
 import { materialsLoader } from "./materials.ts";
 import { usgsSeriesLoader } from "./usgs-series.ts";
 import { materialCodesLoader } from "./material-codes.ts";
+import { usgsMcsLoader } from "./usgs-mcs.ts";
 
 /**
  * Every loader by id. `chokepoint ingest <id> FILE…` and the starter build (data/<folder>/dataset.json)
@@ -25,4 +26,5 @@ export const loaders: Record<string, Loader> = {
   materials: materialsLoader,
   "usgs-series": usgsSeriesLoader,
   "material-codes": materialCodesLoader,
+  "usgs-mcs": usgsMcsLoader,
 };
