@@ -111,10 +111,11 @@ function merge(into: MonitorEvent, e: MonitorEvent): void {
  * extract("MOFCOM: from 1 August 2023, gallium shall not be exported without permission.")
  * // [{ type: "export_restriction", actor: "CHN", targets: ["ALL"], products: ["gallium"], measureDate: "2023-08-01", … }]
  */
-export function createExtractor(g: Gazetteer): (text: string) => MonitorEvent[] {
+export function createExtractor(g: Gazetteer, opts: { now?: Date } = {}): (text: string) => MonitorEvent[] {
   return (text: string) => {
     const all = findDates(text);
     const docDate = documentDate(text, all);
+    const nowYear = docDate ? yearOf(docDate) : (opts.now ?? new Date()).getUTCFullYear();
     const refYear = docDate ? yearOf(docDate) : all[0] ? yearOf(all[0].iso) : undefined;
     const sents = sentences(g, text);
     const issuer = issuerOf(sents);
@@ -124,7 +125,7 @@ export function createExtractor(g: Gazetteer): (text: string) => MonitorEvent[] 
     for (const whole of sents) {
       const s = clip(whole, mainClause(whole.text));
       const t = pickTrigger(s);
-      if (!t || isBackground(s.text) || isSpeculative(s.text)) {
+      if (!t || isBackground(s.text) || isSpeculative(s.text) || isOldNews(s.text, nowYear)) {
         const codes = uniqueCodes(findHsCodes(s.text, listOwner !== null));
         // List items under a measure ("(1) Gallium metal (8112.92.10)") add products to it.
         if (!t && listOwner) {
@@ -152,6 +153,12 @@ export function createExtractor(g: Gazetteer): (text: string) => MonitorEvent[] 
     }
     return events;
   };
+}
+
+/** "In 2010 China halted …": a sentence that opens on a year two or more years before the text's own. */
+function isOldNews(sentence: string, nowYear: number): boolean {
+  const m = /^\s*(?:in|by|during|back in)\s+((?:19|20)\d\d)\b/i.exec(sentence);
+  return m !== null && Number(m[1]) <= nowYear - 2;
 }
 
 /** A sentence cut to part of its text (a clause), keeping the mentions inside it. */
