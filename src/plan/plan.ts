@@ -124,7 +124,7 @@ export async function plan(store: Store, request: PlanRequest | Record<string, u
       binding: sol.binding,
       source: ctx.sources,
     },
-    current: await currentMix(store, req, ctx, p, notes),
+    current: req.current === false ? null : await currentMix(store, req, ctx, p, notes),
     shadowPrices: p.suppliers
       .map((s, i) => ({ country: s.country, valuePerUnit: round(sol.capacityShadow[i], 4), newCapacity: round(sol.newCapacity[i], 4), trusted: s.trusted }))
       .filter((s) => s.trusted && s.valuePerUnit > 1e-9)

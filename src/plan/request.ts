@@ -14,6 +14,8 @@ export const PlanRequestSchema = z.object({
   demandShare: z.number().gt(0).lt(1).optional(),
   investmentBlock: z.number().positive().optional(),
   compareSeparate: z.boolean().optional(),
+  /** Also price the bloc's current mix from its imports (default true; batch callers may skip it). */
+  current: z.boolean().optional(),
   scenario: z.string().optional(),
   protect: z.number().gt(0).lt(1).optional(),
 });
