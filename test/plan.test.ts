@@ -33,7 +33,7 @@ before(async () => {
     }
   }
 });
-after(() => store.close());
+after(() => store?.close());
 
 test("real data: plans exist for several strategic raw materials", () => {
   assert.ok(reports.length >= 5, `only ${reports.length} planned`);
