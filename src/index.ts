@@ -10,3 +10,5 @@ export { Store } from "./store/store.ts";
 export { openStore } from "./store/open.ts";
 export { ingest } from "./ingest/ingest.ts";
 export { assess, type Assessment } from "./analytics/criticality/assess.ts";
+export { plan, type PlanReport } from "./plan/plan.ts";
+export { extraGroupImportShares, countryCodes, type TradeRow, type PartnerShare } from "./store/queries/trade.ts";
