@@ -10,6 +10,7 @@ import { materialsLoader } from "./materials.ts";
 import { usgsSeriesLoader } from "./usgs-series.ts";
 import { materialCodesLoader } from "./material-codes.ts";
 import { usgsMcsLoader } from "./usgs-mcs.ts";
+import { wgiLoader } from "./wgi.ts";
 
 /**
  * Every loader by id. `chokepoint ingest <id> FILE…` and the starter build (data/<folder>/dataset.json)
@@ -27,4 +28,5 @@ export const loaders: Record<string, Loader> = {
   "usgs-series": usgsSeriesLoader,
   "material-codes": materialCodesLoader,
   "usgs-mcs": usgsMcsLoader,
+  wgi: wgiLoader,
 };

@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { parse } from "csv-parse/sync";
 import type { Problem } from "../domain/error.ts";
 import type { Store } from "../store/store.ts";
 import { readCsv, validationError } from "./csv.ts";
+import { csvHeader } from "./csv-header.ts";
 import type { Loader } from "./loader.ts";
 import { isNotesColumn, measureColumn, parseCell, TONNES_PER, type MeasureColumn } from "./usgs-mcs-columns.ts";
 import { baseCountry, cleanUsgsLabel, isUsgsAggregate } from "./usgs-mcs-label.ts";
@@ -33,7 +32,7 @@ export const usgsMcsLoader: Loader = {
       throw validationError(file, problems);
     }
     const fileEdition = /mcs(\d{4})-/i.exec(name);
-    const header = firstLine(file);
+    const header = csvHeader(file);
     // The MCS 2024 fluorspar file has its Type text ("Mine production, fluorspar") as the third header.
     const typeKey = header.includes("Type") ? "Type" : header[2] && !measureColumn(header[2]) && !isNotesColumn(header[2]) ? header[2] : "Type";
     const measures = header.map(measureColumn).filter((m): m is MeasureColumn => !!m);
@@ -93,17 +92,4 @@ export const usgsMcsLoader: Loader = {
 async function aliasMap(store: Store): Promise<Map<string, string>> {
   const rows = await store.all<{ alias: string; iso3: string }>("SELECT alias, iso3 FROM country_aliases");
   return new Map(rows.map((r) => [r.alias, r.iso3]));
-}
-
-/** The header row (bytes read as Latin-1 so a bad encoding is reported by readCsv, with its line). */
-function firstLine(file: string): string[] {
-  let text: string;
-  try {
-    text = readFileSync(file).toString("latin1").replace(/^\u00ef\u00bb\u00bf/, "");
-  } catch {
-    return [];
-  }
-  const end = text.indexOf("\n");
-  const rec = (parse(end < 0 ? text : text.slice(0, end), { relax_column_count: true, relax_quotes: true }) as string[][])[0] ?? [];
-  return rec.map((h) => h.trim());
 }
