@@ -11,6 +11,7 @@ import { usgsSeriesLoader } from "./usgs-series.ts";
 import { materialCodesLoader } from "./material-codes.ts";
 import { usgsMcsLoader } from "./usgs-mcs.ts";
 import { wgiLoader } from "./wgi.ts";
+import { baciLoader } from "./baci.ts";
 
 /**
  * Every loader by id. `chokepoint ingest <id> FILE…` and the starter build (data/<folder>/dataset.json)
@@ -29,4 +30,5 @@ export const loaders: Record<string, Loader> = {
   "material-codes": materialCodesLoader,
   "usgs-mcs": usgsMcsLoader,
   wgi: wgiLoader,
+  baci: baciLoader,
 };

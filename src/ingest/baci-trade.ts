@@ -1,0 +1,196 @@
+import { closeSync, openSync, readSync } from "node:fs";
+import { basename } from "node:path";
+import { ChokepointError, type Problem } from "../domain/error.ts";
+import type { Store } from "../store/store.ts";
+import { validationError } from "./csv.ts";
+import { BACI_COLUMNS, diagnoseBaciCsv, type BaciRules } from "./baci-diagnose.ts";
+import type { BaciFileInfo } from "./baci-files.ts";
+import { runWithProgress, type OnProgress } from "./baci-progress.ts";
+
+const BAD_ROW = "chokepoint:bad_baci_row";
+
+// One predicate for the in-pass check (CSV) and the pre-check (Parquet); null-safe term by term
+// because q is legitimately NULL (BACI's "NA").
+const BAD = `(t IS DISTINCT FROM $year OR i IS NULL OR i < 1 OR i > 999 OR j IS NULL OR j < 1 OR j > 999
+  OR k IS NULL OR k < 10000 OR k > 999999 OR v IS NULL OR NOT (v >= 0) OR NOT isfinite(v) OR q < 0 OR NOT isfinite(q))`;
+
+// Column names and types are constants, never user text (the header is checked against them first).
+const CSV_COLUMNS = "{'t': 'SMALLINT', 'i': 'SMALLINT', 'j': 'SMALLINT', 'k': 'INTEGER', 'v': 'DOUBLE', 'q': 'DOUBLE'}";
+
+export interface TradeLoad {
+  store: Store;
+  file: string;
+  dataset: string;
+  info: BaciFileInfo;
+  onProgress?: OnProgress;
+}
+
+/**
+ * Load one BACI trade file (CSV or Parquet, columns `t,i,j,k,v,q`) into `baci_trade` with DuckDB
+ * doing the reading, inside the caller's transaction. Every row is checked in the same pass (types
+ * by the CSV reader's rejects table, ranges by a predicate that aborts the statement); on any problem
+ * the file is re-read to report file, line, field and value, and nothing is kept. A file for a year
+ * already loaded replaces that year (a newer release supersedes the older one).
+ *
+ * @example
+ * await store.transaction(() => loadBaciTrade({ store, file, dataset: "baci", info: baciFileInfo(file) }));
+ */
+export async function loadBaciTrade(load: TradeLoad): Promise<number> {
+  const { store, file, info } = load;
+  if (info.format === "csv") checkCsvHeader(file);
+  const year = info.year ?? (await firstYear(store, file, info.format));
+  const codes = await store.all<{ code: number }>("SELECT code FROM baci_countries");
+  const rules: BaciRules = { year, countries: new Set(codes.map((c) => c.code)) };
+  await store.run("DELETE FROM baci_trade WHERE year = $1", [year]);
+  const rows = info.format === "csv" ? await insertCsv(load, rules) : await insertParquet(load, rules);
+  await checkCountryCodes(store, file, rules);
+  await store.run(
+    `INSERT INTO baci_loads VALUES ($1, $2, $3, $4, $5, $6, now())
+     ON CONFLICT (year) DO UPDATE SET classification = excluded.classification, release = excluded.release,
+       dataset = excluded.dataset, source_file = excluded.source_file, rows = excluded.rows, loaded_at = now()`,
+    [year, info.classification ?? "HS", info.version ?? null, load.dataset, basename(file), rows],
+  );
+  return rows;
+}
+
+async function insertCsv(load: TradeLoad, rules: BaciRules): Promise<number> {
+  const { store, file } = load;
+  try {
+    await runWithProgress(
+      store,
+      `INSERT INTO baci_trade
+       SELECT CASE WHEN ${BAD} THEN error('${BAD_ROW}') ELSE t END, i, j, k, v, q
+       FROM read_csv($file, header = true, auto_detect = false, delim = ',', quote = '"',
+                     columns = ${CSV_COLUMNS}, nullstr = ['NA', ''], store_rejects = true, rejects_limit = 1000)`,
+      { file, year: rules.year },
+      load.onProgress,
+    );
+  } catch (e) {
+    const msg = (e as Error).message;
+    if (!msg.includes(BAD_ROW)) throw new ChokepointError("io_error", `${file}: ${msg}`);
+    const { problems, badRows } = await diagnoseBaciCsv(file, rules);
+    throw withCount(validationError(file, problems), badRows);
+  }
+  const rejects = await store.all<{ line: number; column_name: string; error_type: string; csv_line: string; error_message: string }>(
+    `SELECT line::DOUBLE AS line, column_name, error_type, csv_line, error_message FROM reject_errors
+     WHERE scan_id = (SELECT max(scan_id) FROM reject_scans WHERE file_path = $1) ORDER BY line LIMIT 100`,
+    [file],
+  );
+  if (rejects.length) {
+    const seen = new Set<number>();
+    const problems: Problem[] = [];
+    for (const r of rejects) {
+      if (seen.has(r.line)) continue;
+      seen.add(r.line);
+      problems.push({
+        code: r.error_type === "CAST" ? "invalid_value" : "malformed_row",
+        path: [r.line, r.column_name],
+        message: r.error_type === "CAST" ? `not a valid ${r.column_name} (${r.error_message})` : `${r.error_type.toLowerCase()}: ${r.error_message}`,
+        file,
+        line: r.line,
+        field: r.column_name,
+        value: r.csv_line,
+      });
+    }
+    throw validationError(file, problems);
+  }
+  return countYear(store, rules.year);
+}
+
+async function insertParquet(load: TradeLoad, rules: BaciRules): Promise<number> {
+  const { store, file } = load;
+  const cols = await store.all<{ column_name: string }>("SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet($1))", [file]);
+  const missing = BACI_COLUMNS.filter((c) => !cols.some((x) => x.column_name === c));
+  if (missing.length) {
+    throw new ChokepointError("validation_failed", `${file}: missing column(s) ${missing.join(", ")} (a BACI file has t,i,j,k,v,q)`, [
+      { code: "missing_column", path: [missing[0]], message: `missing column '${missing[0]}'`, file, field: missing[0] },
+    ]);
+  }
+  // Parquet is columnar and cheap to read twice: check first (with row numbers), then insert.
+  const src = `(SELECT TRY_CAST(t AS SMALLINT) t, TRY_CAST(i AS SMALLINT) i, TRY_CAST(j AS SMALLINT) j, TRY_CAST(k AS INTEGER) k,
+                TRY_CAST(v AS DOUBLE) v, TRY_CAST(q AS DOUBLE) q, file_row_number FROM read_parquet($file, file_row_number = true))`;
+  const bad = await store.all<Record<string, unknown>>(
+    `SELECT (file_row_number + 1)::DOUBLE AS row, t, i, j, k, v, q FROM ${src} WHERE ${BAD} ORDER BY file_row_number LIMIT 20`,
+    { file, year: rules.year },
+  );
+  if (bad.length) {
+    const problems: Problem[] = bad.map((r) => ({
+      code: "invalid_value",
+      path: [r.row as number],
+      message: `row ${r.row} breaks BACI's rules (year ${rules.year}, codes 1–999, HS6, v ≥ 0, q ≥ 0 or null)`,
+      file,
+      line: r.row as number,
+      value: { t: r.t, i: r.i, j: r.j, k: r.k, v: r.v, q: r.q },
+    }));
+    throw validationError(file, problems);
+  }
+  await runWithProgress(store, `INSERT INTO baci_trade SELECT t, i, j, k, v, q FROM ${src}`, { file }, load.onProgress);
+  return countYear(store, rules.year);
+}
+
+async function countYear(store: Store, year: number): Promise<number> {
+  const r = await store.one<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM baci_trade WHERE year = $1", [year]);
+  return r?.n ?? 0;
+}
+
+/** Codes missing from a loaded `country_codes` list mean the trade file is from another release. */
+async function checkCountryCodes(store: Store, file: string, rules: BaciRules): Promise<void> {
+  if (rules.countries.size === 0) return;
+  const unknown = await store.all<{ code: number }>(
+    `SELECT DISTINCT code FROM (SELECT exporter AS code FROM baci_trade WHERE year = $1
+       UNION SELECT importer FROM baci_trade WHERE year = $1)
+     WHERE code NOT IN (SELECT code FROM baci_countries) ORDER BY code`,
+    [rules.year],
+  );
+  if (!unknown.length) return;
+  const { problems, badRows } = await diagnoseBaciCsvOrList(file, rules, unknown.map((u) => u.code));
+  throw withCount(validationError(file, problems), badRows);
+}
+
+async function diagnoseBaciCsvOrList(file: string, rules: BaciRules, codes: number[]) {
+  if (file.toLowerCase().endsWith(".csv")) return diagnoseBaciCsv(file, rules);
+  const problems: Problem[] = codes.slice(0, 20).map((c) => ({
+    code: "unknown_country_code", path: ["i"], message: `country code ${c} is not in the loaded BACI country_codes file`, file, value: c,
+  }));
+  return { problems, badRows: problems.length };
+}
+
+function withCount(err: ChokepointError, badRows: number): ChokepointError {
+  if (badRows > err.problems.length) err.message = err.message.replace(/: \d+ invalid row\(s\)/, `: ${badRows} invalid row(s)`);
+  return err;
+}
+
+/** BACI's header is exactly `t,i,j,k,v,q`; anything else is another format. */
+function checkCsvHeader(file: string): void {
+  const first = readFirstLines(file, 1)[0] ?? "";
+  const header = first.replace(/^\uFEFF/, "").split(",").map((h) => h.trim().replace(/^"(.*)"$/, "$1"));
+  if (header.join(",") !== BACI_COLUMNS.join(",")) {
+    throw new ChokepointError("validation_failed", `${file}:1: header must be t,i,j,k,v,q (BACI trade file), found: ${header.join(",")}`, [
+      { code: "bad_header", path: [1], message: "header must be t,i,j,k,v,q", file, line: 1, value: first },
+    ]);
+  }
+}
+
+async function firstYear(store: Store, file: string, format: "csv" | "parquet"): Promise<number> {
+  let t: string | undefined;
+  if (format === "csv") t = readFirstLines(file, 2)[1]?.split(",")[0]?.trim();
+  else t = String((await store.one<{ t: unknown }>("SELECT t::VARCHAR AS t FROM read_parquet($1) LIMIT 1", [file]))?.t ?? "");
+  if (!t || !/^\d{4}$/.test(t)) {
+    throw new ChokepointError("validation_failed", `${file}:2 field 't': the year is not in the file name (BACI_HS22_Y2023_V202501.csv) nor a valid first row (value: ${JSON.stringify(t ?? "")})`, [
+      { code: "invalid_value", path: [2, "t"], message: "year missing", file, line: 2, field: "t", value: t },
+    ]);
+  }
+  return Number(t);
+}
+
+function readFirstLines(file: string, n: number): string[] {
+  try {
+    const fd = openSync(file, "r");
+    const buf = Buffer.alloc(4096);
+    const len = readSync(fd, buf, 0, buf.length, 0);
+    closeSync(fd);
+    return buf.subarray(0, len).toString("utf8").split(/\r?\n/).slice(0, n);
+  } catch (e) {
+    throw new ChokepointError("io_error", `${file}: cannot read: ${(e as Error).message}`);
+  }
+}

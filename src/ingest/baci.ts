@@ -1,0 +1,49 @@
+import type { Loader, LoadContext } from "./loader.ts";
+import { baciFileInfo } from "./baci-files.ts";
+import { ensureBaciSchema } from "./baci-schema.ts";
+import { loadBaciTrade } from "./baci-trade.ts";
+import { loadBaciCountries, loadBaciProducts } from "./baci-codes.ts";
+import { fileBar, type OnProgress } from "./baci-progress.ts";
+import { basename } from "node:path";
+import { statSync } from "node:fs";
+
+/** A load context that may carry a progress callback (fraction 0–1) for one big file. */
+export type BaciLoadContext = LoadContext & { onProgress?: OnProgress };
+
+/**
+ * `chokepoint ingest baci FILE|DIR…`: CEPII BACI releases (trade files `BACI_HS22_Y2023_V202501.csv`
+ * or `.parquet`, plus `country_codes_…` and `product_codes_…`). Values stay in thousands of USD
+ * and quantities in metric tonnes, as CEPII publishes them.
+ *
+ * @example await ingest(store, "baci", ["BACI_HS22_V202501/country_codes_V202501.csv", "BACI_HS22_V202501/BACI_HS22_Y2023_V202501.csv"]);
+ */
+export const baciLoader: Loader = {
+  id: "baci",
+  description: "CEPII BACI world trade at HS6 (BACI_HS22_Y2023_V202501.csv/.parquet, country_codes, product_codes)",
+  async load(ctx: BaciLoadContext): Promise<number> {
+    const { store, file, dataset } = ctx;
+    const info = baciFileInfo(file);
+    await ensureBaciSchema(store);
+    await describeDataset(ctx, info.version);
+    if (info.kind === "countries") return loadBaciCountries(store, file, info);
+    if (info.kind === "products") return loadBaciProducts(store, file, info);
+    // Big files get their own bar (DuckDB reports how far its reader is).
+    const bar = ctx.onProgress ? undefined : statSync(file).size > 20e6 ? fileBar(basename(file)) : undefined;
+    try {
+      return await loadBaciTrade({ store, file, dataset, info, onProgress: ctx.onProgress ?? bar?.update });
+    } finally {
+      bar?.stop();
+    }
+  },
+};
+
+async function describeDataset(ctx: LoadContext, version: string | undefined): Promise<void> {
+  await ctx.store.run(
+    `INSERT INTO datasets (id, title, publisher, edition, licence, url, loader, loaded_at)
+     VALUES ($1, 'BACI: world trade flows at the HS6 product level', 'CEPII', $2, 'Etalab Open Licence 2.0',
+             'https://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37', 'baci', now())
+     ON CONFLICT (id) DO UPDATE SET title = excluded.title, publisher = excluded.publisher,
+       edition = coalesce(excluded.edition, datasets.edition), licence = excluded.licence, url = excluded.url`,
+    [ctx.dataset, version ?? null],
+  );
+}

@@ -1,0 +1,123 @@
+import { listValue } from "@duckdb/node-api";
+import type { Store } from "../store.ts";
+
+/** One HS6 product's aggregates for a bloc (values in thousands of USD, as BACI stores them). */
+export interface ScanAggregate {
+  hs6: string;
+  description: string | null;
+  /** Imports of the bloc's members from outside the bloc. */
+  extKusd: number;
+  /** Trade between members (a bloc's domestic supply). */
+  intraKusd: number;
+  /** Everything the bloc's members export (to anyone, members included). */
+  blocExportsKusd: number;
+  /** World exports: every flow of the product. */
+  worldKusd: number;
+  suppliers: number;
+  /** Σ extᵢ² over suppliers: HHI = extSq / ext². */
+  extSq: number;
+  worldSq: number;
+  topCode: number;
+  topIso3: string | null;
+  topKusd: number;
+  /** The top extra-bloc supplier's exports of the product to the whole world. */
+  topWorldKusd: number;
+}
+
+/**
+ * Aggregate one BACI year for every HS6 product the bloc imports from outside, in one pass over
+ * `baci_trade`: per (product, exporter) first, then per product. Ties for the top supplier go to
+ * the lower country code so results are reproducible.
+ *
+ * @example
+ * const rows = await scanAggregates(store, 2022, ["DEU", "FRA", "JPN"]);
+ */
+export async function scanAggregates(store: Store, year: number, members: readonly string[]): Promise<ScanAggregate[]> {
+  return store.all<ScanAggregate>(
+    `WITH bloc AS (SELECT code FROM baci_countries WHERE list_contains($members, iso3)),
+     f AS (
+       SELECT hs6, exporter, exporter IN (SELECT code FROM bloc) AS x_in, importer IN (SELECT code FROM bloc) AS m_in,
+              value_kusd AS v
+       FROM baci_trade WHERE year = $year),
+     ki AS (
+       SELECT hs6, exporter, bool_or(x_in) AS x_in, sum(v) AS world,
+              coalesce(sum(v) FILTER (m_in AND NOT x_in), 0) AS ext,
+              coalesce(sum(v) FILTER (m_in AND x_in), 0) AS intra
+       FROM f GROUP BY hs6, exporter),
+     k AS (
+       SELECT hs6, sum(ext) AS ext, sum(intra) AS intra, sum(world) AS world,
+              coalesce(sum(world) FILTER (x_in), 0) AS bloc_exports,
+              count(*) FILTER (ext > 0) AS suppliers, sum(ext * ext) AS ext_sq, sum(world * world) AS world_sq,
+              arg_max(exporter, (ext, -exporter)) AS top, max(ext) AS top_v, arg_max(world, (ext, -exporter)) AS top_world
+       FROM ki GROUP BY hs6 HAVING sum(ext) > 0)
+     SELECT lpad(k.hs6::VARCHAR, 6, '0') AS hs6, p.description, k.ext AS "extKusd", k.intra AS "intraKusd",
+            k.bloc_exports AS "blocExportsKusd", k.world AS "worldKusd", k.suppliers::DOUBLE AS suppliers,
+            k.ext_sq AS "extSq", k.world_sq AS "worldSq", k.top::DOUBLE AS "topCode", c.iso3 AS "topIso3",
+            k.top_v AS "topKusd", k.top_world AS "topWorldKusd"
+     FROM k
+     LEFT JOIN baci_countries c ON c.code = k.top
+     LEFT JOIN baci_products p ON p.code = lpad(k.hs6::VARCHAR, 6, '0')
+       AND p.classification = (SELECT classification FROM baci_loads WHERE year = $year)
+     ORDER BY k.ext DESC, k.hs6`,
+    { year, members: memberList(members) },
+  );
+}
+
+/** Which file a BACI year came from, or undefined when the year is not loaded. */
+export async function baciLoad(
+  store: Store,
+  year: number,
+): Promise<{ year: number; classification: string; release: string | null; dataset: string; rows: number } | undefined> {
+  return store.one(
+    "SELECT year::INTEGER AS year, classification, release, dataset, rows FROM baci_loads WHERE year = $1",
+    [year],
+  );
+}
+
+/** Years of BACI trade in the store, newest first. */
+export async function baciYears(store: Store): Promise<number[]> {
+  const rows = await store.all<{ year: number }>("SELECT year::INTEGER AS year FROM baci_loads ORDER BY year DESC");
+  return rows.map((r) => r.year);
+}
+
+/** Bloc members (ISO3) with no code in `baci_countries`, and trade codes with no ISO3 there. */
+export async function baciCoverage(
+  store: Store,
+  year: number,
+  members: readonly string[],
+): Promise<{ missingMembers: string[]; unmappedCodes: number[] }> {
+  const known = await store.all<{ iso3: string }>(
+    "SELECT DISTINCT iso3 FROM baci_countries WHERE list_contains($1, iso3)",
+    [memberList(members)],
+  );
+  const have = new Set(known.map((k) => k.iso3));
+  const unmapped = await store.all<{ code: number }>(
+    `SELECT DISTINCT code::INTEGER AS code FROM (
+       SELECT exporter AS code FROM baci_trade WHERE year = $1 UNION SELECT importer FROM baci_trade WHERE year = $1)
+     WHERE code NOT IN (SELECT code FROM baci_countries) ORDER BY code`,
+    [year],
+  );
+  return { missingMembers: members.filter((m) => !have.has(m)), unmappedCodes: unmapped.map((u) => u.code) };
+}
+
+/** Catalogue materials carried by HS6 codes (exact HS6 lines, and HS4 headings they fall under). */
+export async function materialsByHs6(
+  store: Store,
+): Promise<Map<string, { material: string; stage: string; basket: boolean }[]>> {
+  const rows = await store.all<{ material: string; stage: string; code: string; classification: string; basket: boolean }>(
+    `SELECT material, stage, code, classification, coalesce(basket, false) AS basket FROM material_codes
+     WHERE classification IN ('HS6', 'HS4') ORDER BY material, stage`,
+  );
+  const out = new Map<string, { material: string; stage: string; basket: boolean }[]>();
+  for (const r of rows) {
+    const list = out.get(r.code) ?? [];
+    list.push({ material: r.material, stage: r.stage, basket: r.basket });
+    out.set(r.code, list);
+  }
+  return out;
+}
+
+/** Members bound as one VARCHAR[] parameter, never spliced into SQL. */
+function memberList(list: readonly string[]) {
+  return listValue([...list]);
+}

@@ -1,0 +1,167 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Store } from "../src/store/store.ts";
+import { createSchema } from "../src/store/schema.ts";
+import { readManifest } from "../src/store/manifest.ts";
+import { ingest } from "../src/ingest/ingest.ts";
+import { baciFiles } from "../src/ingest/baci-files.ts";
+import { scan } from "../src/analytics/scan.ts";
+import { ChokepointError } from "../src/domain/error.ts";
+
+const FIX = new URL("./fixtures/baci/", import.meta.url).pathname;
+const EU_FIXTURE = ["DEU", "FRA", "NLD"];
+let store: Store;
+
+// Only the reference data the scan needs (countries for blocs, the material catalogue for HS6 →
+// material), so these tests do not depend on every other dataset of the starter build.
+before(async () => {
+  store = await Store.open(":memory:");
+  await createSchema(store);
+  for (const e of readManifest().filter((d) => ["countries", "materials", "material-codes"].includes(d.id))) {
+    await ingest(store, e.loader, e.files.map((f) => join(e.dir, f)), { dataset: e.id });
+  }
+});
+after(() => store?.close());
+
+const close = (a: number, b: number, eps = 1e-9) => assert.ok(Math.abs(a - b) < eps, `${a} ≠ ${b}`);
+
+test("a BACI release folder loads code lists first, then trade, with values and codes as BACI has them", async () => {
+  const files = baciFiles([FIX]);
+  assert.deepEqual(files.map((f) => f.split("/").pop()), [
+    "country_codes_V202501.csv",
+    "product_codes_HS22_V202501.csv",
+    "BACI_HS22_Y2022_V202501.csv",
+  ]);
+  const res = await ingest(store, "baci", files);
+  assert.deepEqual(res.map((r) => r.rows), [10, 5, 17]);
+  // BACI's own code 251 is France (not ISO 250), 842 the USA (not 840).
+  const fr = await store.one<{ iso3: string }>("SELECT iso3 FROM baci_countries WHERE code = 251");
+  assert.equal(fr?.iso3, "FRA");
+  // "081110" keeps its leading zero in the product list; NA quantities are NULL, not 0.
+  const straw = await store.one<{ v: number; q: number | null; d: string }>(
+    `SELECT value_kusd AS v, quantity_t AS q, p.description AS d FROM baci_trade t
+     JOIN baci_products p ON p.code = lpad(t.hs6::VARCHAR, 6, '0') WHERE t.hs6 = 81110`,
+  );
+  assert.equal(straw?.v, 5.5);
+  assert.equal(straw?.q, null);
+  assert.match(straw!.d, /strawberries/);
+  const load = await store.one<{ classification: string; release: string }>("SELECT classification, release FROM baci_loads WHERE year = 2022");
+  assert.deepEqual(load, { classification: "HS22", release: "V202501" });
+});
+
+test("re-running skips files by content hash", async () => {
+  const res = await ingest(store, "baci", baciFiles([FIX]));
+  assert.deepEqual(res.map((r) => r.skipped), [true, true, true]);
+  const n = await store.one<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM baci_trade");
+  assert.equal(n?.n, 17);
+});
+
+test("scan: hand-computed EU figures for 811292 (values ×1000 to USD)", async () => {
+  const r = await scan(store, { year: 2022, bloc: { id: "EUFIX", members: EU_FIXTURE } });
+  const ga = r.products.find((p) => p.hs6 === "811292")!;
+  // Extra-EU imports: CHN 800+100, USA 60, JPN 40 (thousand USD); NLD→DEU 50 is intra-bloc.
+  assert.equal(ga.importValue, 1_000_000);
+  assert.equal(ga.suppliers, 3);
+  close(ga.hhi, 0.9 ** 2 + 0.06 ** 2 + 0.04 ** 2);
+  assert.deepEqual(ga.top, { country: "CHN", share: 0.9, value: 900_000 });
+  // China exports 1400 of the 1580 the world exports.
+  close(ga.topWorldShare, 1400 / 1580);
+  close(ga.worldHhi, (1400 ** 2 + 70 ** 2 + 40 ** 2 + 50 ** 2 + 20 ** 2) / 1580 ** 2);
+  close(ga.criteria.importDependence.value!, 1000 / 1050);
+  close(ga.criteria.substitutability.value!, 1000 / 70);
+  assert.equal(ga.dependent, true);
+  assert.equal(ga.rank, 1);
+  assert.ok(ga.materials.some((m) => m.material === "gallium" && m.basket));
+  assert.deepEqual(r.sources, [{ dataset: "CEPII BACI", edition: "HS22 V202501", year: 2022 }]);
+});
+
+test("scan: concentration alone is not dependence (cobalt ores re-exported by the bloc)", async () => {
+  const r = await scan(store, { year: 2022, bloc: { id: "EUFIX", members: EU_FIXTURE } });
+  const co = r.products.find((p) => p.hs6 === "260500")!;
+  assert.equal(co.hhi, 1);
+  assert.equal(co.criteria.substitutability.value, 500 / 800);
+  assert.equal(co.dependent, false);
+  const si = r.products.find((p) => p.hs6 === "280469")!;
+  close(si.hhi, 0.3 ** 2 + 0.3 ** 2 + 0.4 ** 2);
+  assert.equal(si.top.country, "AUS");
+  // Intra-bloc-only trade (FRA→DEU batteries) is not an import dependency at all.
+  assert.equal(r.products.find((p) => p.hs6 === "850760"), undefined);
+  assert.equal(r.coverage.productsImported, 3);
+  assert.equal(r.coverage.dependent, 1);
+});
+
+test("scan: --min-top-share filters and ranks; a one-country bloc (JPN)", async () => {
+  const eu = await scan(store, { year: 2022, bloc: { id: "EUFIX", members: EU_FIXTURE }, minTopShare: 0.5 });
+  assert.deepEqual(eu.products.map((p) => p.hs6), ["811292", "260500"]);
+  const jp = await scan(store, { year: 2022, bloc: "JPN" });
+  const ga = jp.products.find((p) => p.hs6 === "811292")!;
+  assert.equal(ga.importValue, 310_000);
+  close(ga.hhi, (300 / 310) ** 2 + (10 / 310) ** 2);
+  assert.equal(ga.criteria.importDependence.value, 1);
+  assert.equal(jp.products.find((p) => p.hs6 === "081110")?.top.country, "CHL");
+});
+
+test("scan: unknown year and bad share are clear errors", async () => {
+  await assert.rejects(scan(store, { year: 1999, bloc: "JPN" }), (e: ChokepointError) => e.code === "no_data" && /2022/.test(e.message));
+  await assert.rejects(scan(store, { year: 2022, bloc: "JPN", minTopShare: 50 }), (e: ChokepointError) => e.code === "invalid_input");
+});
+
+test("bad rows are reported with line, field and value, and nothing is written", async () => {
+  const before = await store.one<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM baci_trade");
+  await assert.rejects(ingest(store, "baci", [join(FIX, "bad/BACI_HS22_Y2022_V202501.csv")]), (e: ChokepointError) => {
+    assert.equal(e.code, "validation_failed");
+    const at = e.problems.map((p) => `${p.line}:${p.field}`);
+    assert.deepEqual(at, ["3:v", "4:k", "5:v", "6:t", "7:i"]);
+    assert.match(e.message, /:3 field 'v'/);
+    assert.equal(e.problems[0].value, "abc");
+    return true;
+  });
+  const after = await store.one<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM baci_trade");
+  assert.equal(after?.n, before?.n);
+});
+
+test("a truncated file is rejected with the line DuckDB's reader stopped at", async () => {
+  await assert.rejects(ingest(store, "baci", [join(FIX, "truncated/BACI_HS22_Y2022_V202501.csv")]), (e: ChokepointError) => {
+    assert.equal(e.code, "validation_failed");
+    assert.equal(e.problems[0].line, 4);
+    assert.equal(e.problems[0].code, "malformed_row");
+    return true;
+  });
+  const n = await store.one<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM baci_trade WHERE year = 2022");
+  assert.equal(n?.n, 17);
+});
+
+test("Parquet in: the same year from a Parquet file replaces the CSV load whole", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "baci-pq-"));
+  const pq = join(dir, "BACI_HS22_Y2022_V202502.parquet");
+  await store.run(
+    "COPY (SELECT * FROM read_csv($1, header = true, columns = {'t': 'SMALLINT', 'i': 'SMALLINT', 'j': 'SMALLINT', 'k': 'VARCHAR', 'v': 'DOUBLE', 'q': 'VARCHAR'}) WHERE k <> '850760') TO $2 (FORMAT parquet)",
+    [join(FIX, "BACI_HS22_Y2022_V202501.csv"), pq],
+  );
+  const [r] = await ingest(store, "baci", [pq]);
+  assert.equal(r.rows, 16);
+  const load = await store.one<{ release: string }>("SELECT release FROM baci_loads WHERE year = 2022");
+  assert.equal(load?.release, "V202502");
+  const s = await scan(store, { year: 2022, bloc: { id: "EUFIX", members: EU_FIXTURE } });
+  assert.equal(s.products[0].importValue, 1_000_000);
+});
+
+test("Parquet rows breaking the rules are reported by row number", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "baci-pqbad-"));
+  const csv = join(dir, "x.csv");
+  writeFileSync(csv, "t,i,j,k,v,q\n2023,156,276,811292,1.5,NA\n2023,156,276,811292,-2,NA\n");
+  const pq = join(dir, "BACI_HS22_Y2023_V202501.parquet");
+  await store.run("COPY (SELECT * FROM read_csv($1, header = true)) TO $2 (FORMAT parquet)", [csv, pq]);
+  await assert.rejects(ingest(store, "baci", [pq]), (e: ChokepointError) => e.problems[0].line === 2 && /row 2/.test(e.problems[0].message));
+});
+
+test("a file that is not BACI is refused by name or header", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "baci-x-"));
+  const f = join(dir, "trade.csv");
+  writeFileSync(f, "country_code,country_name,country_iso2,country_iso3\n4,Afghanistan,AF,AFG\n");
+  await assert.rejects(ingest(store, "baci", [f]), /header must be t,i,j,k,v,q/);
+  assert.throws(() => baciFiles([join(FIX, "README.md")]), /not a BACI file/);
+});
