@@ -11,7 +11,10 @@ test("catalogue country names give their everyday variants", () => {
 
 test("material names give plural and hyphen-free forms", () => {
   assert.deepEqual(materialNameVariants("rare-earths").sort(), ["rare earth", "rare earths"]);
-  assert.deepEqual(materialNameVariants("Gallium").sort(), ["gallium", "galliums"]);
+  assert.deepEqual(materialNameVariants("Gallium"), ["gallium"]);
+  assert.deepEqual(materialNameVariants("Phosphorus"), ["phosphorus"]);
+  assert.deepEqual(materialNameVariants("Li-ion batteries").sort(), ["li ion batteries", "li ion battery"]);
+  assert.deepEqual(materialNameVariants("Permanent magnet").sort(), ["permanent magnet", "permanent magnets"]);
 });
 
 test("gazetteer maps bodies, catalogue names, head nouns and HS codes", () => {

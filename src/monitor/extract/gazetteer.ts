@@ -21,7 +21,7 @@ export interface Gazetteer {
 }
 
 const GENERIC_HEADS = new Set(
-  "metal metals ore ores oxide oxides earth earths compound compounds materials minerals elements group gas products concentrates".split(" "),
+  "metal metals ore ores oxide oxides earth earths compound compounds materials minerals elements element group gas products concentrates rock rocks coal coals".split(" "),
 );
 
 /** "Korea, Republic of" → ["Korea, Republic of", "Republic of Korea", "Korea"]; "Bolivia (Plurinational State of)" → [..., "Bolivia"]. */
@@ -43,8 +43,10 @@ export function countryNameVariants(name: string): string[] {
 export function materialNameVariants(name: string): string[] {
   const base = name.toLowerCase().replace(/[-_]/g, " ").replace(/\s*\(.*?\)\s*/g, " ").replace(/\s+/g, " ").trim();
   const out = new Set<string>([base]);
-  if (base.endsWith("s") && !base.endsWith("ss") && base.length > 4) out.add(base.slice(0, -1));
-  else out.add(`${base}s`);
+  // Element names have no plural; compound names do ("permanent magnet(s)", "battery/batteries").
+  if (base.endsWith("ies")) out.add(`${base.slice(0, -3)}y`);
+  else if (/[^suia]s$/.test(base) && base.length > 4) out.add(base.slice(0, -1));
+  else if (base.includes(" ") && !base.endsWith("s")) out.add(base.endsWith("y") ? `${base.slice(0, -1)}ies` : `${base}s`);
   return [...out];
 }
 
@@ -68,7 +70,7 @@ export function buildGazetteer(rows: GazetteerRows): Gazetteer {
   for (const [iso3, names] of Object.entries(GOVERNMENT_BODIES)) for (const n of names) put(n, iso3);
   for (const c of rows.countries) for (const v of countryNameVariants(c.name)) put(v, c.iso3);
   // Bare ISO codes ("CAN", "PER") are words too often to be names in running text.
-  for (const a of rows.aliases ?? []) if (!/^[A-Z]{2,3}$/.test(a.alias)) put(a.alias, a.iso3);
+  for (const a of rows.aliases ?? []) if (a.alias.length > 3) put(a.alias, a.iso3);
 
   const materials = new Map<string, string>();
   const hsToMaterials = new Map<string, string[]>();
