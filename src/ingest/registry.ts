@@ -11,6 +11,9 @@ import { usgsSeriesLoader } from "./usgs-series.ts";
 import { materialCodesLoader } from "./material-codes.ts";
 import { usgsMcsLoader } from "./usgs-mcs.ts";
 import { wgiLoader } from "./wgi.ts";
+import { hsLoader } from "./hs.ts";
+import { fxLoader } from "./fx.ts";
+import { exportRestrictionsLoader } from "./export-restrictions.ts";
 import { baciLoader } from "./baci.ts";
 
 /**
@@ -30,5 +33,8 @@ export const loaders: Record<string, Loader> = {
   "material-codes": materialCodesLoader,
   "usgs-mcs": usgsMcsLoader,
   wgi: wgiLoader,
+  hs: hsLoader,
+  fx: fxLoader,
+  "export-restrictions": exportRestrictionsLoader,
   baci: baciLoader,
 };
