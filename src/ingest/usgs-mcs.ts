@@ -79,7 +79,7 @@ export const usgsMcsLoader: Loader = {
         const perT = TONNES_PER[m.unit];
         rows.push([dataset, src[1], code, label, iso3, aggregate, values[typeKey]?.trim() ?? "", m.measure, year,
           m.estimated || labelEst || cell.estimated, m.unit, raw, cell.value,
-          cell.value === null || perT === null ? null : cell.value * perT, name, line]);
+          cell.value === null || perT === null ? null : cell.value * perT, name, line, m.subtype]);
       }
     }
     if (problems.length) throw validationError(file, problems);

@@ -28,11 +28,13 @@ export const coreDdl = [
   // Product codes (HS4/HS6/CN8) that carry a material in trade data.
   `CREATE TABLE IF NOT EXISTS material_codes (
      material VARCHAR, stage VARCHAR, code VARCHAR, classification VARCHAR, basket BOOLEAN, caveat VARCHAR)`,
-  // USGS MCS world files, one row per country row × measure column.
+  // USGS MCS world files, one row per country row × measure column. subtype tells apart columns
+  // of one measure in one file (titanium Cap_Sponge/Cap_Pigment, potash Reserves_ore/_ore_K2O_equiv).
   `CREATE TABLE IF NOT EXISTS usgs_production (
      dataset VARCHAR, edition VARCHAR, usgs_code VARCHAR, country_label VARCHAR, iso3 VARCHAR,
      is_aggregate BOOLEAN, type VARCHAR, measure VARCHAR, year INTEGER, is_estimate BOOLEAN,
-     unit VARCHAR, value_raw VARCHAR, value DOUBLE, value_t DOUBLE, source_file VARCHAR, line INTEGER)`,
+     unit VARCHAR, value_raw VARCHAR, value DOUBLE, value_t DOUBLE, source_file VARCHAR, line INTEGER,
+     subtype VARCHAR)`,
   // World Governance Indicators estimates (six dimensions: VA PV GE RQ RL CC).
   `CREATE TABLE IF NOT EXISTS wgi (iso3 VARCHAR, year INTEGER, indicator VARCHAR, estimate DOUBLE, source_file VARCHAR)`,
   // EU 2023 criticality study tables (Appendix 6/7): scope = 'global' | 'eu'.
