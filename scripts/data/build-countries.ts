@@ -51,11 +51,15 @@ const EXTRA: [string, string][] = [
   ["Macao, China", "MAC"], ["Macedonia, North", "MKD"], ["Macedonia, North (1)", "MKD"], ["North Macedonia", "MKD"],
   ["Taipei, Chinese", "TWN"], ["Zambia (1)", "ZMB"], ["Zimbabwe (1)", "ZWE"],
   // Eurostat country codes that differ from ISO 3166 alpha-2
-  ["EL", "GRC"], ["UK", "GBR"], ["XK", "XKX"], ["XS", "SRB"], ["XC", "ESP"], ["XL", "ESP"],
+  ["EL", "GRC"], ["UK", "GBR"], ["XK", "XKX"], ["XS", "SRB"],
 ];
 
-/** Labels that are regions or totals, not countries (they must not map). */
-const NOT_COUNTRIES = /^(total|world|other|rest of|area nes|asia|europe|african|north america|middle east|s\. & cent|special categories|ship stores|free zones|european union nes|asia not elsewhere)/i;
+/**
+ * Labels that are regions or totals, not countries (they must not map). Eurostat's XC (Ceuta) and
+ * XL (Melilla) are Spanish territory outside the EU customs union with no ISO code: left unmapped,
+ * as the comext loader skips them.
+ */
+const NOT_COUNTRIES = /^(XC|XL|total|world|other|rest of|area nes|asia|europe|african|north america|middle east|s\. & cent|special categories|ship stores|free zones|european union nes|asia not elsewhere)/i;
 
 function main(): void {
   const countries = readCsv(join(SHARED, "country-metadata/countries.csv"));
