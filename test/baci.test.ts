@@ -163,5 +163,23 @@ test("a file that is not BACI is refused by name or header", async () => {
   const f = join(dir, "trade.csv");
   writeFileSync(f, "country_code,country_name,country_iso2,country_iso3\n4,Afghanistan,AF,AFG\n");
   await assert.rejects(ingest(store, "baci", [f]), /header must be t,i,j,k,v,q/);
-  assert.throws(() => baciFiles([join(FIX, "README.md")]), /not a BACI file/);
+  assert.throws(() => baciFiles([join(FIX, "x.zip")]), /not a BACI file|cannot read/);
+});
+
+test("scan out: CSV and Parquet carry every listed product with source and year", async () => {
+  const { scanCsv, scanTable, SCAN_COLUMNS } = await import("../src/analytics/scan-output.ts");
+  const { writeParquet } = await import("../src/store/queries/scan.ts");
+  const r = await scan(store, { year: 2022, bloc: { id: "EUFIX", members: EU_FIXTURE } });
+  const lines = scanCsv(r).trim().split("\n");
+  assert.equal(lines.length, 1 + r.products.length);
+  assert.match(lines[1], /^1,811292,"Gallium, germanium[^"]*",[a-z;-]*gallium[a-z;-]*,1000000,3,0\.8152,CHN,0\.9,/);
+  assert.match(lines[1], /,true,EUFIX,2022,CEPII BACI HS22 V20250[12]$/);
+  const pq = join(mkdtempSync(join(tmpdir(), "scan-pq-")), "scan.parquet");
+  await writeParquet(store, SCAN_COLUMNS, scanTable(r), pq);
+  const back = await store.all<{ hs6: string; rank: number; dependent: boolean; top_share: number }>(
+    "SELECT hs6, rank::INTEGER AS rank, dependent, top_share FROM read_parquet($1) ORDER BY rank",
+    [pq],
+  );
+  assert.deepEqual(back.map((b) => [b.hs6, b.rank, b.dependent]), r.products.map((p) => [p.hs6, p.rank, p.dependent]));
+  assert.equal(back[0].top_share, 0.9);
 });

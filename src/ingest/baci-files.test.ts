@@ -11,5 +11,6 @@ test("BACI release file names say kind, HS revision, year and version", () => {
 
 test("other csv/parquet names are trade files checked by header; other extensions are refused", () => {
   assert.deepEqual(baciFileInfo("extract.parquet"), { kind: "trade", format: "parquet" });
-  assert.throws(() => baciFileInfo("Readme.txt"), /not a BACI file/);
+  assert.equal(baciFileInfo("Readme.txt").kind, "readme");
+  assert.throws(() => baciFileInfo("BACI_HS22_V202501.zip"), /not a BACI file/);
 });

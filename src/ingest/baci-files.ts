@@ -3,7 +3,7 @@ import { basename, join } from "node:path";
 import { ChokepointError } from "../domain/error.ts";
 
 /** What one file of a BACI release holds, read from its name (CEPII's naming convention). */
-export type BaciFileKind = "trade" | "countries" | "products";
+export type BaciFileKind = "trade" | "countries" | "products" | "readme";
 
 export interface BaciFileInfo {
   kind: BaciFileKind;
@@ -23,7 +23,8 @@ const PRODUCTS = /^product_codes_(HS\d{2})_(V\d{6}[a-z]?)\.(csv|parquet)$/i;
 /**
  * Classify a BACI file by its name: `BACI_HS22_Y2023_V202501.csv`, `country_codes_V202501.csv`,
  * `product_codes_HS22_V202501.csv`. Any other `.csv`/`.parquet` is treated as a trade file
- * (its header is checked when it is read), so renamed extracts still load.
+ * (its header is checked when it is read), so renamed extracts still load; the release's
+ * `Readme.txt` is recognised (and skipped by the loader).
  *
  * @example
  * baciFileInfo("BACI_HS22_Y2023_V202501.csv") // { kind: "trade", format: "csv", classification: "HS22", year: 2023, version: "V202501" }
@@ -36,6 +37,8 @@ export function baciFileInfo(file: string): BaciFileInfo {
   if (m) return { kind: "countries", format: fmt(m[2]), version: m[1] };
   m = PRODUCTS.exec(name);
   if (m) return { kind: "products", format: fmt(m[3]), classification: m[1].toUpperCase(), version: m[2] };
+  // A release folder also holds CEPII's Readme.txt; `ingest baci DIR` passes it along.
+  if (/^readme/i.test(name) || /\.(txt|md|pdf)$/i.test(name)) return { kind: "readme", format: "csv" };
   const ext = /\.(csv|parquet)$/i.exec(name);
   if (!ext) {
     throw new ChokepointError(
@@ -50,7 +53,7 @@ function fmt(ext: string): "csv" | "parquet" {
   return ext.toLowerCase() === "parquet" ? "parquet" : "csv";
 }
 
-const ORDER: Record<BaciFileKind, number> = { countries: 0, products: 1, trade: 2 };
+const ORDER: Record<BaciFileKind, number> = { countries: 0, products: 1, trade: 2, readme: 3 };
 
 /**
  * Expand directories into the BACI files they contain and order everything so that code lists
@@ -75,7 +78,7 @@ export function baciFiles(paths: readonly string[]): string[] {
       continue;
     }
     for (const name of readdirSync(p).sort()) {
-      if (!/\.(csv|parquet)$/i.test(name)) continue;
+      if (!/\.(csv|parquet)$/i.test(name) || statSync(join(p, name)).isDirectory()) continue;
       out.push(join(p, name));
     }
   }

@@ -4,8 +4,8 @@ import { ensureBaciSchema } from "./baci-schema.ts";
 import { loadBaciTrade } from "./baci-trade.ts";
 import { loadBaciCountries, loadBaciProducts } from "./baci-codes.ts";
 import { fileBar, type OnProgress } from "./baci-progress.ts";
-import { basename } from "node:path";
-import { statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { readdirSync, statSync } from "node:fs";
 
 /** A load context that may carry a progress callback (fraction 0–1) for one big file. */
 export type BaciLoadContext = LoadContext & { onProgress?: OnProgress };
@@ -25,8 +25,10 @@ export const baciLoader: Loader = {
     const info = baciFileInfo(file);
     await ensureBaciSchema(store);
     await describeDataset(ctx, info.version);
+    if (info.kind === "readme") return 0;
     if (info.kind === "countries") return loadBaciCountries(store, file, info);
     if (info.kind === "products") return loadBaciProducts(store, file, info);
+    await loadSiblingCodes(ctx, info.version);
     // Big files get their own bar (DuckDB reports how far its reader is).
     const bar = ctx.onProgress ? undefined : statSync(file).size > 20e6 ? fileBar(basename(file)) : undefined;
     try {
@@ -36,6 +38,27 @@ export const baciLoader: Loader = {
     }
   },
 };
+
+/**
+ * A trade file sitting in its release folder brings that release's code lists along (loaded first,
+ * in the same transaction), so codes are mapped and checked whatever order the files are named in.
+ */
+async function loadSiblingCodes(ctx: LoadContext, version: string | undefined): Promise<void> {
+  if (!version) return;
+  const dir = dirname(ctx.file);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const info = /^(country|product)_codes_/i.test(name) ? baciFileInfo(name) : undefined;
+    if (!info || info.version !== version) continue;
+    if (info.kind === "countries") await loadBaciCountries(ctx.store, join(dir, name), info);
+    else if (info.kind === "products") await loadBaciProducts(ctx.store, join(dir, name), info);
+  }
+}
 
 async function describeDataset(ctx: LoadContext, version: string | undefined): Promise<void> {
   await ctx.store.run(

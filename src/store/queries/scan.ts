@@ -121,3 +121,27 @@ export async function materialsByHs6(
 function memberList(list: readonly string[]) {
   return listValue([...list]);
 }
+
+/**
+ * Write rows to a Parquet file through a temporary table (DuckDB's COPY; the path is a bound
+ * parameter). Column names and types come from code, never from users.
+ *
+ * @example await writeParquet(store, [{ name: "hs6", type: "VARCHAR" }], [["811292"]], "scan.parquet");
+ */
+export async function writeParquet(
+  store: Store,
+  columns: readonly { name: string; type: string }[],
+  rows: readonly (readonly (string | number | boolean | null)[])[],
+  file: string,
+): Promise<void> {
+  const table = "scan_parquet_out";
+  await store.run(`DROP TABLE IF EXISTS ${table}`);
+  await store.run(`CREATE TEMP TABLE ${table} (${columns.map((c) => `"${c.name}" ${c.type === "INTEGER" ? "BIGINT" : c.type}`).join(", ")})`);
+  try {
+    const typed = rows.map((r) => r.map((v, i) => (columns[i].type === "INTEGER" && typeof v === "number" ? BigInt(Math.round(v)) : v)));
+    await store.append(table, typed as never);
+    await store.run(`COPY ${table} TO $1 (FORMAT parquet)`, [file]);
+  } finally {
+    await store.run(`DROP TABLE IF EXISTS ${table}`);
+  }
+}
