@@ -12,3 +12,4 @@ export { ingest } from "./ingest/ingest.ts";
 export { assess, type Assessment } from "./analytics/criticality/assess.ts";
 export { plan, type PlanReport } from "./plan/plan.ts";
 export { extraGroupImportShares, countryCodes, type TradeRow, type PartnerShare } from "./store/queries/trade.ts";
+export { simulate, type SimulationResult, type SimulateOptions, runModel, loadScenario, parseScenario, validateScenario, type Scenario } from "./simulate/index.ts";

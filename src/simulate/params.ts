@@ -75,8 +75,8 @@ export const DEFAULT_PARAMS: Record<ParamName, ParamRange> = {
   },
   demandShareQuantile: {
     low: 0, mode: 0.5, high: 1, unit: "quantile",
-    meaning: "where in their demand-share ranges the targets' demand lies (see DEMAND_SHARES)",
-    source: "uniform position within the documented ranges",
+    meaning: "where in their demand-share ranges the targets' demand lies (see DEMAND_SHARES); one draw moves all targets together",
+    source: "triangular, centred on the middle of the documented ranges",
   },
 };
 
