@@ -1,8 +1,10 @@
+import { MONITOR_DDL } from "../queries/monitor.ts";
 /**
  * Tables owned by later capabilities (monitoring events, anomalies, world-scale trade).
  * Each capability appends its DDL here; keep them `CREATE TABLE IF NOT EXISTS`.
  */
 export const extraDdl: string[] = [
+  ...MONITOR_DDL, // monitoring: feeds, feed items, events (src/store/queries/monitor.ts)
   // World-scale trade (CEPII BACI), kept as published: numeric country codes (→ baci_countries),
   // value_kusd in thousands of USD, quantity_t in tonnes; baci_loads = which file each year came from.
   `CREATE TABLE IF NOT EXISTS baci_trade (year SMALLINT, exporter SMALLINT, importer SMALLINT, hs6 INTEGER, value_kusd DOUBLE, quantity_t DOUBLE)`,
