@@ -19,6 +19,8 @@ export interface ExposureQuery {
   bloc: string;
   year?: number;
   basis: Basis | string;
+  /** sourcing only: restrict to trade codes starting with this HS/CN prefix (e.g. "2846"). */
+  hs?: string;
 }
 
 export interface Supplier {
@@ -77,12 +79,22 @@ export async function exposure(store: Store, q: ExposureQuery): Promise<Exposure
   }
   const basis = q.basis as Basis;
   const material = await resolveMaterial(store, q.material);
-  const stage = resolveStage(material, q.stage);
+  let stage = resolveStage(material, q.stage);
   const bloc = resolveBlocFrom(q.bloc, await listCountries(store));
-  const mix =
-    basis === "production"
-      ? await productionSuppliers(store, material, stage, bloc, q.year)
-      : await sourcingSuppliers(store, material, stage, bloc, q.year);
+  const hs = validHs(q.hs);
+  const supply = (s: Stage) =>
+    basis === "production" ? productionSuppliers(store, material, s, bloc, q.year) : sourcingSuppliers(store, material, s, bloc, q.year, hs);
+  let mix: SupplyMix;
+  try {
+    mix = await supply(stage);
+  } catch (e) {
+    // Without an explicit --stage, fall back to another stage that has data, and say so.
+    const other = material.stages.find((s) => s !== stage) as Stage | undefined;
+    if (q.stage !== undefined || !other || !(e instanceof ChokepointError) || e.code !== "no_data") throw e;
+    mix = await supply(other);
+    mix.notes.unshift(`no ${basis} data at the ${stage} stage: showing ${other}`);
+    stage = other;
+  }
   return indicators(store, material, stage, bloc, basis, mix);
 }
 
@@ -153,6 +165,12 @@ async function indicators(store: Store, m: Material, stage: Stage, bloc: Bloc, b
     ],
     coverage: { years: mix.years, notes, missing: mix.missing, wgiYear: wgiYears.length ? Math.max(...wgiYears) : null },
   };
+}
+
+function validHs(hs: string | undefined): string {
+  if (hs === undefined || hs === "") return "";
+  if (!/^\d{2,10}$/.test(hs)) throw new ChokepointError("invalid_input", `invalid HS/CN code prefix '${hs}' (expected 2–10 digits, e.g. 2846)`);
+  return hs;
 }
 
 function round(x: number, digits: number): number {

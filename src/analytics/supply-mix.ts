@@ -7,12 +7,13 @@ import {
   datasetInfo,
   hasTradeCodes,
   importsByPartner,
-  importYears,
+  importYearCoverage,
   productionByCountry,
   productionYears,
   studySupplyShares,
 } from "../store/queries/exposure.ts";
 import type { Store } from "../store/store.ts";
+import type { ImportRow } from "../store/queries/exposure.ts";
 
 /** Supply by country before indicators: amounts in one unit, with provenance and caveats. */
 export interface SupplyMix {
@@ -59,7 +60,7 @@ export async function productionSuppliers(store: Store, m: Material, stage: Stag
     unit: "t",
     total: out.reduce((a, r) => a + r.amount, 0),
     rows: out,
-    sources: [{ dataset: rows[0]?.title ?? USGS, edition, year: y }],
+    sources: [{ dataset: USGS, edition, year: y }],
     notes,
     missing,
   };
@@ -95,45 +96,95 @@ async function studyShares(store: Store, m: Material, stage: Stage, year?: numbe
  * (internal-market circulation); EU↔Japan flows stay in ALLIANCE and count as in-bloc.
  * A group member without its own trade codes (e.g. neodymium) falls back to the group's codes.
  */
-export async function sourcingSuppliers(store: Store, m: Material, stage: Stage, bloc: Bloc, year?: number): Promise<SupplyMix> {
-  const notes: string[] = [];
+export async function sourcingSuppliers(store: Store, m: Material, stage: Stage, bloc: Bloc, year?: number, hs = ""): Promise<SupplyMix> {
+  const notes: string[] = hs ? [`only trade codes starting ${hs}`] : [];
   let codesOf = m.id;
-  if (!(await hasTradeCodes(store, m.id, stage)) && m.parent && (await hasTradeCodes(store, m.parent, stage))) {
+  if (!(await hasTradeCodes(store, m.id, stage, hs)) && m.parent && (await hasTradeCodes(store, m.parent, stage, hs))) {
     codesOf = m.parent;
     notes.push(`no trade code isolates ${m.id}: using the codes of its group '${m.parent}' (a basket)`);
   }
-  const years = await importYears(store, codesOf, stage, bloc.members);
+  const coverage = await importYearCoverage(store, codesOf, stage, bloc.members, hs);
+  const years = coverage.map((c) => c.year);
   if (!years.length) {
     throw new ChokepointError("no_data", `no import data for ${m.id} (${stage}) into ${bloc.id}; load trade data with \`chokepoint ingest\``);
   }
-  const y = year ?? years[0];
+  // Default: the latest year that covers the most members (so ALLIANCE is not EU-only by accident).
+  const best = Math.max(...coverage.map((c) => c.reporters));
+  const y = year ?? coverage.find((c) => c.reporters === best)!.year;
   if (!years.includes(y)) {
     throw new ChokepointError("no_data", `no import data for ${m.id} (${stage}) into ${bloc.id} in ${y}; years with data: ${years.join(", ")}`);
   }
   const eu = new Set((await listCountries(store)).filter((c) => c.eu27).map((c) => c.iso3));
-  const rows = (await importsByPartner(store, codesOf, stage, bloc.members, y)).filter(
+  const all = (await importsByPartner(store, codesOf, stage, bloc.members, y, hs)).filter(
     (r) => !(eu.has(r.reporter) && eu.has(r.partner)),
   );
+  const chosen = chooseMeasure(all);
+  const rows = chosen.rows;
+  if (chosen.measure === "value" && chosen.dropped.length) {
+    notes.push(`${chosen.dropped.join(", ")}: only quantities reported, not combinable with values (left out)`);
+  }
   const byPartner = new Map<string, number>();
-  for (const r of rows) byPartner.set(r.partner, (byPartner.get(r.partner) ?? 0) + r.usd);
+  let unit = "t";
+  if (chosen.measure === "value") {
+    // Combine in USD where every currency has a rate; a single currency needs no conversion.
+    const currencies = [...new Set(rows.map((r) => r.currency as string))];
+    const convertible = rows.every((r) => r.per_usd !== null);
+    if (!convertible && currencies.length > 1) {
+      throw new ChokepointError("no_data", `cannot combine ${currencies.join(" and ")} trade values for ${y}: no exchange rate in table fx_rates`);
+    }
+    unit = convertible ? "USD" : currencies[0];
+    for (const r of rows) {
+      const v = convertible ? (r.value as number) / (r.per_usd as number) : (r.value as number);
+      byPartner.set(r.partner, (byPartner.get(r.partner) ?? 0) + v);
+    }
+    if (!convertible) notes.push(`no ${currencies[0]}/USD rate for ${y}: values kept in ${currencies[0]}`);
+    else if (currencies.some((c) => c !== "USD")) notes.push(`${currencies.filter((c) => c !== "USD").join(", ")} values converted to USD at the ECB annual average reference rate`);
+  } else {
+    for (const r of rows) byPartner.set(r.partner, (byPartner.get(r.partner) ?? 0) + (r.tonnes as number));
+    notes.push("combined by quantity (tonnes): not every member reports values for this material");
+  }
   const reporters = new Set(rows.map((r) => r.reporter));
   const absent = bloc.members.filter((c) => !reporters.has(c));
   const missing = absent.length ? [`no import records for ${absent.join(", ")} in ${y}`] : [];
-  if (rows.some((r) => r.unconverted)) missing.push("some values had no exchange rate for their year and were left unconverted");
   const byDataset = new Map<string, Set<string>>();
   for (const r of rows) byDataset.set(r.dataset, (byDataset.get(r.dataset) ?? new Set()).add(r.classification));
   const info = await datasetInfo(store, [...byDataset.keys()]);
   for (const [ds, cls] of byDataset) notes.push(`${ds}: ${[...cls].join("/")} codes`);
-  if (rows.some((r) => r.currency === "EUR")) notes.push("EUR values converted to USD at the ECB annual average reference rate");
   const rowsOut = [...byPartner].filter(([, v]) => v > 0).map(([country, amount]) => ({ country, amount }));
   return {
     year: y,
     years,
-    unit: "USD",
+    unit,
     total: rowsOut.reduce((a, r) => a + r.amount, 0),
     rows: rowsOut,
     sources: info.map((d) => ({ dataset: d.title ?? d.id, edition: d.edition ?? "", year: y })),
     notes,
     missing,
   };
+}
+
+/**
+ * Pick value or quantity as the common measure: per reporter the dataset with the most records
+ * in that measure (so two publishers never double count), and the measure that covers more
+ * reporters (values win ties: they exist for every product).
+ */
+export function chooseMeasure(rows: readonly ImportRow[]): { measure: "value" | "quantity"; rows: ImportRow[]; dropped: string[] } {
+  const pick = (has: (r: ImportRow) => boolean) => {
+    const counts = new Map<string, number>();
+    for (const r of rows) if (has(r)) counts.set(`${r.reporter}|${r.dataset}`, (counts.get(`${r.reporter}|${r.dataset}`) ?? 0) + 1);
+    const best = new Map<string, { dataset: string; n: number }>();
+    for (const [k, n] of counts) {
+      const [rep, ds] = k.split("|");
+      const b = best.get(rep);
+      if (!b || n > b.n || (n === b.n && ds < b.dataset)) best.set(rep, { dataset: ds, n });
+    }
+    return rows.filter((r) => has(r) && best.get(r.reporter)?.dataset === r.dataset);
+  };
+  const byValue = pick((r) => r.value !== null && r.value > 0);
+  const byQty = pick((r) => r.tonnes !== null && r.tonnes > 0);
+  const cover = (rs: ImportRow[]) => new Set(rs.map((r) => r.reporter));
+  const cv = cover(byValue);
+  const cq = cover(byQty);
+  if (cv.size >= cq.size) return { measure: "value", rows: byValue, dropped: [...cq].filter((r) => !cv.has(r)) };
+  return { measure: "quantity", rows: byQty, dropped: [...cv].filter((r) => !cq.has(r)) };
 }

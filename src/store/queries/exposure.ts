@@ -61,29 +61,36 @@ export async function studySupplyShares(
   );
 }
 
-/** One partner's supply to the bloc's importers, in USD (EUR converted at annual average rates). */
+/** One partner's supply to one of the bloc's importers from one dataset, value and/or tonnes. */
 export interface ImportRow {
   reporter: string;
   partner: string;
-  usd: number;
   dataset: string;
   classification: string;
-  currency: string;
-  unconverted: boolean;
+  /** value in `currency`, null where the dataset has quantities only */
+  value: number | null;
+  currency: string | null;
+  /** units of `currency` per USD in that year (ECB annual average), null if unknown */
+  per_usd: number | null;
+  /** quantity in tonnes, null where not reported */
+  tonnes: number | null;
 }
 
 /** Trade codes of a material for a stage (codes without a stage count for every stage). */
-const CODES = `SELECT code, classification FROM material_codes WHERE material = $1 AND (stage = $2 OR stage IS NULL OR stage = '')`;
+const CODES = `SELECT code, classification FROM material_codes WHERE material = $1 AND (stage = $2 OR stage IS NULL OR stage = '')
+  AND starts_with(code, $HS)`;
+
+/** Bind the optional HS prefix filter ('' matches every code). */
+const codes = (n: number) => CODES.replace("$HS", `$${n}`);
 
 /** Whether a material has its own trade codes (else callers may fall back to its group's). */
-export async function hasTradeCodes(store: Store, material: string, stage: Stage): Promise<boolean> {
-  const r = await store.one<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM (${CODES})`, [material, stage]);
+export async function hasTradeCodes(store: Store, material: string, stage: Stage, hs = ""): Promise<boolean> {
+  const r = await store.one<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM (${codes(3)})`, [material, stage, hs]);
   return (r?.n ?? 0) > 0;
 }
 
 /**
- * Annual imports (flow M) of a material by the given reporters, by reporter and partner.
- * Per reporter only the fullest dataset is used, so two publishers never double count.
+ * Annual imports (flow M) of a material by the given reporters, by reporter, partner and dataset.
  * `reporters` are validated ISO3 codes.
  */
 export async function importsByPartner(
@@ -92,36 +99,43 @@ export async function importsByPartner(
   stage: Stage,
   reporters: readonly string[],
   year: number,
+  hs = "",
 ): Promise<ImportRow[]> {
   return store.all<ImportRow>(
-    `WITH c AS (${CODES}),
-     t AS (
-       SELECT t.* FROM trade t JOIN c ON c.code = t.product AND c.classification = t.classification
-       WHERE t.flow = 'M' AND t.month = 0 AND t.year = $3 AND t.value IS NOT NULL
-         AND list_contains(string_split($4, ','), t.reporter) AND t.partner <> t.reporter),
-     best AS (
-       SELECT reporter, dataset FROM t GROUP BY reporter, dataset
-       QUALIFY row_number() OVER (PARTITION BY reporter ORDER BY count(*) DESC, dataset) = 1)
-     SELECT t.reporter, t.partner,
-            sum(CASE WHEN t.currency = 'USD' THEN t.value ELSE t.value / fx.per_usd END)::DOUBLE AS usd,
-            any_value(t.dataset) AS dataset, any_value(t.classification) AS classification,
-            any_value(t.currency) AS currency,
-            bool_or(t.currency <> 'USD' AND fx.per_usd IS NULL) AS unconverted
-     FROM t JOIN best USING (reporter, dataset)
+    `WITH c AS (${codes(5)})
+     SELECT t.reporter, t.partner, t.dataset, any_value(t.classification) AS classification,
+            sum(t.value)::DOUBLE AS value, any_value(t.currency) AS currency,
+            CASE WHEN any_value(t.currency) = 'USD' THEN 1.0 ELSE any_value(fx.per_usd) END AS per_usd,
+            sum(CASE t.qty_unit WHEN 'kg' THEN t.quantity / 1000 WHEN 't' THEN t.quantity END)::DOUBLE AS tonnes
+     FROM trade t JOIN c ON c.code = t.product AND c.classification = t.classification
      LEFT JOIN fx_rates fx ON fx.year = t.year AND fx.currency = t.currency
-     GROUP BY t.reporter, t.partner`,
-    [material, stage, year, reporters.join(",")],
+     WHERE t.flow = 'M' AND t.month = 0 AND t.year = $3
+       AND list_contains(string_split($4, ','), t.reporter) AND t.partner <> t.reporter
+     GROUP BY t.reporter, t.partner, t.dataset`,
+    [material, stage, year, reporters.join(","), hs],
   );
 }
 
 /** Years with import data for a material among the given reporters, newest first. */
-export async function importYears(store: Store, material: string, stage: Stage, reporters: readonly string[]): Promise<number[]> {
-  const rows = await store.all<{ year: number }>(
-    `SELECT DISTINCT t.year FROM trade t JOIN (${CODES}) c ON c.code = t.product AND c.classification = t.classification
-     WHERE t.flow = 'M' AND t.month = 0 AND list_contains(string_split($3, ','), t.reporter) ORDER BY t.year DESC`,
-    [material, stage, reporters.join(",")],
+export async function importYears(store: Store, material: string, stage: Stage, reporters: readonly string[], hs = ""): Promise<number[]> {
+  return (await importYearCoverage(store, material, stage, reporters, hs)).map((r) => r.year);
+}
+
+/** Years with import data for a material among the given reporters, newest first, with how many reporters each covers. */
+export async function importYearCoverage(
+  store: Store,
+  material: string,
+  stage: Stage,
+  reporters: readonly string[],
+  hs = "",
+): Promise<{ year: number; reporters: number }[]> {
+  return store.all<{ year: number; reporters: number }>(
+    `SELECT t.year, count(DISTINCT t.reporter)::DOUBLE AS reporters
+     FROM trade t JOIN (${codes(4)}) c ON c.code = t.product AND c.classification = t.classification
+     WHERE t.flow = 'M' AND t.month = 0 AND list_contains(string_split($3, ','), t.reporter)
+     GROUP BY t.year ORDER BY t.year DESC`,
+    [material, stage, reporters.join(","), hs],
   );
-  return rows.map((r) => r.year);
 }
 
 /** Provenance of a dataset id: title and edition from the datasets table. */
