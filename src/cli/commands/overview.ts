@@ -45,10 +45,11 @@ Examples:
             { key: (r) => r.governanceWeightedHhi.toFixed(1), title: "HHI·WGI", align: "right" },
             { key: (r) => pct(r.blocShare, 0), title: `in ${o.bloc}`, align: "right" },
             { key: (r) => (r.sourcing?.top ? `${r.sourcing.top.country} ${pct(r.sourcing.top.share, 0)}` : "–"), title: "top source of imports" },
-            { key: (r) => (r.crmaBreached || r.sourcing?.crmaBreached ? ">65 %" : ""), title: "CRMA" },
+            { key: (r) => (r.sourcing?.crmaBreached ? ">65 %" : ""), title: "CRMA (imports)" },
             { key: flags, title: "flags" },
           ]) +
           `\n\nHHI on shares 0–1 (world production, USGS MCS or EU 2023 study); HHI·WGI governance-weighted (0–10).` +
+          `\nCRMA: a single third country supplies over 65 % of the bloc's imports (Reg. (EU) 2024/1252 benchmark).` +
           `\nflags: CRM = EU critical 2023, SRM = EU strategic (Reg. 2024/1252), JP = Japan's designated critical products.` +
           (o.unavailable.length ? `\n${o.unavailable.length} material-stages without production data (--json lists them).` : "") +
           "\n",
