@@ -15,11 +15,13 @@ export function register(program: Command): void {
     .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE, G7, or a comma list of ISO3 codes", "ALLIANCE")
     .option("-y, --year <year>", "data year (default: the latest with data)", parseYear)
     .addOption(new Option("--basis <basis>", "production: world supply; sourcing: the bloc's imports").choices(BASES).default("production"))
+    .option("--hs <prefix>", "sourcing: only trade codes starting with this HS/CN prefix (e.g. 2846)")
     .option("--json", "machine-readable output")
     .addHelpText(
       "after",
       `
 Examples:
+  $ chokepoint exposure -m rare-earths -b EU27 --basis sourcing --hs 2846 --year 2023
   $ chokepoint exposure --material gallium --stage processing --bloc ALLIANCE --year 2023 --json
   $ chokepoint exposure -m natural-graphite -b EU27 --basis sourcing --year 2024
   $ chokepoint exposure -m rare-earths -b JPN,KOR --basis production
@@ -30,7 +32,7 @@ above 65 %), and coverage notes naming what is missing.`,
     )
     .action(async (opts, cmd: Command) => {
       const e = await withStore(cmd, (store) =>
-        exposure(store, { material: opts.material, stage: opts.stage, bloc: opts.bloc, year: opts.year, basis: opts.basis }),
+        exposure(store, { material: opts.material, stage: opts.stage, bloc: opts.bloc, year: opts.year, basis: opts.basis, hs: opts.hs }),
       );
       if (opts.json) printJson(e);
       else process.stdout.write(renderExposure(e) + "\n");
