@@ -11,10 +11,11 @@ import { register as simulate } from "./simulate.ts";
 import { register as extract } from "./extract.ts";
 import { register as anomalies } from "./anomalies.ts";
 import { register as watch } from "./watch.ts";
+import { register as alerts } from "./alerts.ts";
 import { register as scan } from "./scan.ts";
 
 /**
  * Every CLI command, as a function that registers itself on the program.
  * Add a command: write `commands/<name>.ts` exporting `register`, and list it here.
  */
-export const commands: ((program: Command) => void)[] = [overview, exposure, materials, ingest, data, plan, assess, benchmarks, simulate, extract, scan, anomalies, watch];
+export const commands: ((program: Command) => void)[] = [overview, exposure, materials, ingest, data, plan, assess, benchmarks, simulate, extract, scan, anomalies, watch, alerts];
