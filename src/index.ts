@@ -13,3 +13,4 @@ export { assess, type Assessment } from "./analytics/criticality/assess.ts";
 export { plan, type PlanReport } from "./plan/plan.ts";
 export { extraGroupImportShares, countryCodes, type TradeRow, type PartnerShare } from "./store/queries/trade.ts";
 export { simulate, type SimulationResult, type SimulateOptions, runModel, loadScenario, parseScenario, validateScenario, type Scenario } from "./simulate/index.ts";
+export { createExtractor, buildGazetteer, gazetteerFromStore, buildSeries, detectAnomalies, buildAlerts, pollFeed, type MonitorEvent, type Anomaly, type Alert } from "./monitor/index.ts";
