@@ -1,0 +1,92 @@
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { ChokepointError } from "../domain/error.ts";
+import type { Store } from "../store/store.ts";
+import { requireToken } from "./auth.ts";
+import { PromiseCache } from "./cache.ts";
+import { Capabilities } from "./capabilities.ts";
+import { errorResponse, fromZod } from "./errors.ts";
+import { openApi } from "./openapi.ts";
+import { ROUTES, type Route } from "./routes.ts";
+import { serveDashboard } from "./static.ts";
+
+export interface AppOptions {
+  store: Store;
+  /** Token for guarded endpoints; default `CHOKEPOINT_TOKEN`. */
+  token?: string;
+  /** Origins allowed by CORS; none (no CORS headers) unless configured. */
+  corsOrigins?: string[];
+  /** Largest accepted request body in bytes (default 256 KiB). */
+  maxBody?: number;
+  capabilities?: Capabilities;
+  /** Folder of the built dashboard (web/dist) to serve at `/`. */
+  webDist?: string;
+  /** Where unexpected errors are logged (default console.error). */
+  logError?: (e: unknown) => void;
+}
+
+/**
+ * The chokepoint HTTP API (and, given `webDist`, the dashboard) as a Hono app.
+ *
+ * @example
+ * const app = createApp({ store: await openStore() });
+ * const res = await app.request("/api/exposure?material=gallium&bloc=JPN");
+ */
+export function createApp(opts: AppOptions): Hono {
+  const caps = opts.capabilities ?? new Capabilities();
+  const token = opts.token ?? process.env.CHOKEPOINT_TOKEN;
+  const cache = new PromiseCache(500);
+  const logError = opts.logError ?? ((e: unknown) => console.error(e));
+  const app = new Hono();
+
+  app.onError((e, c) => {
+    const [status, body] = errorResponse(e);
+    if (status >= 500 && status !== 501) logError(e);
+    return c.json(body, status as 500);
+  });
+  if (opts.corsOrigins?.length) app.use("/api/*", cors({ origin: opts.corsOrigins, allowHeaders: ["Content-Type", "Authorization"] }));
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: opts.maxBody ?? 256 * 1024,
+      onError: (c) => c.json({ code: "payload_too_large", path: [], message: `request body larger than ${opts.maxBody ?? 256 * 1024} bytes` }, 413),
+    }),
+  );
+
+  app.get("/api/health", async (c) => c.json({ ok: true, capabilities: await caps.list(), guarded: !!token }));
+  app.get("/api/openapi.json", (c) => c.json(openApi(ROUTES)));
+  for (const r of ROUTES) app.on(r.method.toUpperCase(), r.path, (c) => handle(c, r));
+  const known = new Map(ROUTES.map((r) => [r.path, r.method.toUpperCase()]));
+  app.all("/api/*", (c) => {
+    const m = known.get(c.req.path);
+    if (m) return c.json({ code: "method_not_allowed", path: [], message: `${c.req.method} ${c.req.path} is not supported (use ${m})` }, 405, { Allow: m });
+    return c.json({ code: "not_found", path: [], message: `no such endpoint: ${c.req.method} ${c.req.path} (see /api/openapi.json)` }, 404);
+  });
+  if (opts.webDist) serveDashboard(app, opts.webDist);
+  app.notFound((c) => c.json({ code: "not_found", path: [], message: `not found: ${c.req.path}` }, 404));
+  return app;
+
+  async function handle(c: Context, r: Route) {
+    if (r.guarded) requireToken(token, c.req.header("authorization"));
+    const raw = c.req.query();
+    const q = r.query.safeParse(raw);
+    if (!q.success) throw fromZod(q.error, "query", raw);
+    const body = r.method === "post" ? await readBody(c) : undefined;
+    const run = () => r.run({ store: opts.store, caps, query: q.data, body });
+    const result = r.cacheable ? await cache.get(`${r.method} ${r.path} ${JSON.stringify(q.data)} ${JSON.stringify(body ?? null)}`, run) : await run();
+    return c.json(result as object);
+  }
+}
+
+async function readBody(c: Context): Promise<unknown> {
+  const type = c.req.header("content-type") ?? "";
+  const text = await c.req.text();
+  if (/ya?ml|text\/plain/i.test(type)) return text;
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new ChokepointError("invalid_input", `request body is not valid JSON: ${(e as Error).message}`, [{ code: "invalid_json", path: [], message: (e as Error).message }]);
+  }
+}

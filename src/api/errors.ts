@@ -1,0 +1,41 @@
+import type { z } from "zod";
+import { ChokepointError, httpStatusFor, type Problem } from "../domain/error.ts";
+
+/** The JSON every failed request gets: `{ code, path, message, problems? }`. */
+export interface ErrorBody {
+  code: string;
+  path: (string | number)[];
+  message: string;
+  problems?: Problem[];
+}
+
+/**
+ * Turn a zod failure on request input into an `invalid_input` error naming the field and value.
+ * @example throw fromZod(schema.safeParse(q).error!, "query", q)
+ */
+export function fromZod(error: z.ZodError, where: "query" | "body", input: unknown): ChokepointError {
+  const problems: Problem[] = error.issues.map((i) => {
+    const path = i.path.map((p) => (typeof p === "symbol" ? String(p) : p));
+    const value = path.reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k as string] : undefined), input);
+    const message = i.code === "unrecognized_keys" ? `unknown parameter(s) ${i.keys.join(", ")}` : i.message;
+    return { code: i.code, path, message, field: path.join("."), ...(value !== undefined ? { value } : {}) };
+  });
+  const p = problems[0];
+  const field = p.field ? `${where}.${p.field}` : where;
+  return new ChokepointError("invalid_input", `${field}${p.value !== undefined ? ` = ${JSON.stringify(p.value)}` : ""}: ${p.message}`, problems);
+}
+
+/**
+ * Status and body for any thrown value. Request-body validation failures (`validation_failed`
+ * from the scenario parser) are the caller's input, so they are 400 here, not 422.
+ * @example const [status, body] = errorResponse(new ChokepointError("no_data", "…")) // [404, {…}]
+ */
+export function errorResponse(e: unknown): [number, ErrorBody] {
+  if (e instanceof ChokepointError) {
+    const status = e.code === "validation_failed" ? 400 : httpStatusFor(e.code);
+    const body: ErrorBody = { code: e.code === "validation_failed" ? "invalid_input" : e.code, path: e.problems[0]?.path ?? [], message: e.message };
+    if (e.problems.length) body.problems = e.problems;
+    return [status, body];
+  }
+  return [500, { code: "internal", path: [], message: "internal error (logged on the server)" }];
+}

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { BasisSchema, MaterialIdSchema, StageSchema } from "../domain/vocabulary.ts";
+
+/**
+ * Request schemas of the HTTP API. Query strings arrive as text, so numbers are coerced; the
+ * OpenAPI document is generated from these same schemas (see openapi.ts).
+ */
+
+const Bloc = z.string().min(1).max(400).describe("EU27, JPN, ALLIANCE, G7, or a comma list of ISO3 codes");
+const Year = z.coerce.number().int().min(1990).max(2100);
+
+export const ExposureQuery = z
+  .object({
+    material: MaterialIdSchema.describe("material id, e.g. gallium"),
+    stage: StageSchema.optional(),
+    bloc: Bloc.default("ALLIANCE"),
+    basis: BasisSchema.default("production"),
+    year: Year.optional(),
+    hs: z.string().regex(/^\d{2,10}$/, "expected 2–10 digits, e.g. 2846").optional().describe("sourcing only: HS/CN code prefix"),
+  })
+  .strict();
+
+export const OverviewQuery = z.object({ bloc: Bloc.default("ALLIANCE") }).strict();
+
+export const AssessQuery = z
+  .object({ bloc: Bloc.default("EU27"), material: MaterialIdSchema.optional() })
+  .strict();
+
+export const MaterialsQuery = z.object({ group: z.string().min(1).max(60).optional() }).strict();
+
+export const EmptyQuery = z.object({}).strict();
+
+export const EventsQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }).strict();
+
+export const AnomaliesQuery = z
+  .object({
+    exporter: z.string().regex(/^[A-Z]{3}$/, "expected an ISO3 code such as CHN").optional(),
+    material: MaterialIdSchema.optional(),
+    since: z.string().regex(/^\d{4}-\d{2}$/, "expected YYYY-MM").optional(),
+  })
+  .strict();
+
+export const AlertsQuery = z
+  .object({
+    bloc: z.string().min(1).max(400).optional().describe("one bloc (default: JPN, EU27 and ALLIANCE)"),
+    months: z.coerce.number().int().min(1).max(120).default(6),
+  })
+  .strict();
+
+export const SimulateQuery = z
+  .object({
+    runs: z.coerce.number().int().min(1).max(20_000).optional().describe("Monte Carlo runs (overrides the scenario)"),
+    seed: z.coerce.number().int().min(0).max(4294967295).optional(),
+  })
+  .strict();
+
+/** What every error response looks like. */
+export const ErrorBody = z.object({
+  code: z.string(),
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string(),
+  problems: z.array(z.object({ code: z.string(), path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional(),
+});

@@ -1,0 +1,200 @@
+// The HTTP API through app.request (no sockets): validation, errors, token, limits, OpenAPI, and
+// that each route answers with the library's own result.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { openStore } from "../src/store/open.ts";
+import type { Store } from "../src/store/store.ts";
+import { createApp } from "../src/api/app.ts";
+import { Capabilities, CAPABILITIES } from "../src/api/capabilities.ts";
+import { ROUTES } from "../src/api/routes.ts";
+import { exposure } from "../src/analytics/exposure.ts";
+
+let store: Store;
+let app: ReturnType<typeof createApp>;
+before(async () => {
+  store = await openStore({ db: ":memory:" });
+  app = createApp({ store, token: "" });
+});
+after(() => store.close());
+
+const get = async (url: string) => {
+  const r = await app.request(url);
+  return { status: r.status, body: (await r.json()) as any, headers: r.headers };
+};
+const post = (a: ReturnType<typeof createApp>, url: string, body: unknown, headers: Record<string, string> = {}) =>
+  a.request(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+
+test("exposure: gallium 2023, China 98.4 % of world primary production (USGS MCS 2024), same as the library", async () => {
+  const q = { material: "gallium", stage: "processing", bloc: "ALLIANCE", year: 2023, basis: "production" } as const;
+  const r = await get(`/api/exposure?material=gallium&stage=processing&bloc=ALLIANCE&year=2023&basis=production`);
+  assert.equal(r.status, 200);
+  assert.equal(r.body.top.country, "CHN");
+  assert.ok(Math.abs(r.body.top.share - 0.984) < 0.0015, `share ${r.body.top.share}`);
+  assert.ok(r.body.sources.some((s: any) => /Mineral Commodity Summaries/.test(s.dataset) && s.year === 2023));
+  assert.deepEqual(r.body, JSON.parse(JSON.stringify(await exposure(store, q))));
+});
+
+test("400 names the field and value: bad id format, unknown parameter, bad year", async () => {
+  let r = await get("/api/exposure?material=Gallium!");
+  assert.equal(r.status, 400);
+  assert.equal(r.body.code, "invalid_input");
+  assert.deepEqual(r.body.path, ["material"]);
+  assert.match(r.body.message, /material = "Gallium!"/);
+  r = await get("/api/exposure?material=gallium&colour=red");
+  assert.equal(r.status, 400);
+  assert.match(r.body.message, /unknown parameter\(s\) colour/);
+  r = await get("/api/exposure?material=gallium&year=20x3");
+  assert.equal(r.status, 400);
+  assert.deepEqual(r.body.path, ["year"]);
+});
+
+test("unknown material or bloc is a 400 with a suggestion; no data is a 404", async () => {
+  let r = await get("/api/exposure?material=galium");
+  assert.equal(r.status, 400);
+  assert.equal(r.body.code, "unknown_material");
+  assert.match(r.body.message, /did you mean: gallium/);
+  r = await get("/api/exposure?material=gallium&bloc=ALLIANSE");
+  assert.equal(r.status, 400);
+  assert.equal(r.body.code, "unknown_bloc");
+  r = await get("/api/exposure?material=gallium&stage=processing&year=1999");
+  assert.equal(r.status, 404);
+  assert.equal(r.body.code, "no_data");
+});
+
+test("unknown endpoints are 404, wrong methods 405", async () => {
+  let r = await get("/api/nothing-here");
+  assert.equal(r.status, 404);
+  assert.equal(r.body.code, "not_found");
+  r = await get("/api/simulate");
+  assert.equal(r.status, 405);
+  assert.equal(r.headers.get("allow"), "POST");
+});
+
+test("a capability that is not built yet is a 501, other routes keep working", async () => {
+  const table = { ...CAPABILITIES, plan: { ...CAPABILITIES.plan, name: "planNotWrittenYet" }, events: { load: () => import("../src/api/no-such-module.ts" as string), name: "x", issue: "monitoring (events)" } };
+  const a = createApp({ store, token: "", capabilities: new Capabilities(table) });
+  let r = await post(a, "/api/plan", { material: "gallium", bloc: "JPN" });
+  assert.equal(r.status, 501);
+  assert.equal(((await r.json()) as any).code, "not_implemented");
+  r = await a.request("/api/events");
+  assert.equal(r.status, 501);
+  assert.match(((await r.json()) as any).message, /monitoring \(events\)/);
+  const h = (await (await a.request("/api/health")).json()) as any;
+  assert.equal(h.capabilities.plan, false);
+  assert.equal(h.capabilities.exposure, true);
+  assert.equal((await a.request("/api/materials")).status, 200);
+});
+
+test("CHOKEPOINT_TOKEN guards simulate and plan, not reads", async () => {
+  const a = createApp({ store, token: "s3cret" });
+  const body = { material: "gallium", bloc: "JPN" };
+  let r = await post(a, "/api/plan", body);
+  assert.equal(r.status, 401);
+  assert.equal(((await r.json()) as any).code, "unauthorized");
+  r = await post(a, "/api/plan", body, { authorization: "Bearer wrong!" });
+  assert.equal(r.status, 401);
+  r = await post(a, "/api/plan", body, { authorization: "Bearer s3cret" });
+  assert.notEqual(r.status, 401);
+  assert.equal((await a.request("/api/materials")).status, 200);
+});
+
+test("request bodies over the limit are refused with 413", async () => {
+  const a = createApp({ store, token: "", maxBody: 1000 });
+  const r = await post(a, "/api/plan", { material: "gallium", bloc: "JPN", pad: "x".repeat(5000) });
+  assert.equal(r.status, 413);
+  assert.equal(((await r.json()) as any).code, "payload_too_large");
+});
+
+test("CORS is off by default and on for configured origins", async () => {
+  let r = await app.request("/api/materials", { headers: { origin: "https://example.org" } });
+  assert.equal(r.headers.get("access-control-allow-origin"), null);
+  const a = createApp({ store, token: "", corsOrigins: ["https://example.org"] });
+  r = await a.request("/api/materials", { headers: { origin: "https://example.org" } });
+  assert.equal(r.headers.get("access-control-allow-origin"), "https://example.org");
+});
+
+test("openapi.json documents every route with parameters from the zod schemas", async () => {
+  const r = await get("/api/openapi.json");
+  assert.equal(r.status, 200);
+  assert.equal(r.body.openapi, "3.1.0");
+  for (const route of ROUTES) assert.ok(r.body.paths[route.path]?.[route.method], `${route.method} ${route.path}`);
+  const params = r.body.paths["/api/exposure"].get.parameters;
+  const material = params.find((p: any) => p.name === "material");
+  assert.equal(material.required, true);
+  assert.deepEqual(params.find((p: any) => p.name === "basis").schema.enum, ["production", "sourcing"]);
+  assert.ok(r.body.paths["/api/simulate"].post.requestBody.content["application/json"].schema.properties.shocks);
+  assert.deepEqual(r.body.paths["/api/plan"].post.security, [{ bearer: [] }]);
+});
+
+test("materials: the catalogue with official flags", async () => {
+  const r = await get("/api/materials");
+  const ga = r.body.materials.find((m: any) => m.id === "gallium");
+  assert.equal(ga.eu_crm_2023, true);
+  assert.equal(ga.eu_srm_2024, true);
+  const pgm = await get("/api/materials?group=pgm");
+  assert.ok(pgm.body.materials.length >= 5 && pgm.body.materials.every((m: any) => m.id === "pgm" || m.grp === "pgm" || m.parent === "pgm"));
+});
+
+test("assess EU27 gallium: SR within 0.2 of the study's published 3.9; benchmarks list gallium", async () => {
+  const r = await get("/api/assess?bloc=EU27&material=gallium");
+  assert.equal(r.status, 200);
+  const g = r.body.materials[0];
+  assert.equal(g.published.sr, 3.9);
+  assert.ok(Math.abs(g.sr - 3.9) < 0.2, `sr ${g.sr}`);
+  assert.equal(g.critical, true);
+  const b = await get("/api/benchmarks");
+  assert.equal(b.body.benchmarks.maxSingleThirdCountry, 0.65);
+  assert.ok(b.body.materials.some((m: any) => m.material === "gallium"));
+});
+
+test("simulate: a scenario body runs; a bad one is a 400 naming the path; YAML bodies work", async () => {
+  const scenario = { name: "ban", year: 2023, shocks: [{ type: "export_ban", actor: "CHN", material: "gallium", stage: "processing", targets: ["JPN"], durationMonths: 12 }], runs: 50, seed: 3 };
+  let r = await post(app, "/api/simulate", scenario);
+  assert.equal(r.status, 200);
+  const out = (await r.json()) as any;
+  assert.equal(out.runs, 50);
+  assert.ok(out.targets.JPN.peakShortfall.p50 > 0, "a Chinese ban must leave Japan short");
+  assert.equal(out.targets.JPN.monthly.length, 24);
+  r = await post(app, "/api/simulate", { ...scenario, shocks: [{ ...scenario.shocks[0], type: "embargo" }] });
+  assert.equal(r.status, 400);
+  const e = (await r.json()) as any;
+  assert.equal(e.code, "invalid_input");
+  assert.deepEqual(e.path, ["shocks", 0, "type"]);
+  r = await app.request("/api/simulate?runs=20", {
+    method: "POST",
+    headers: { "content-type": "application/yaml" },
+    body: "name: y\nyear: 2023\nshocks:\n  - {type: export_ban, actor: CHN, material: gallium, stage: processing, targets: [JPN]}\n",
+  });
+  assert.equal(r.status, 200);
+  assert.equal(((await r.json()) as any).runs, 20);
+  r = await post(app, "/api/simulate", "{not json");
+  assert.equal(r.status, 400);
+});
+
+test("plan: a feasible request returns a mix under the 65 % cap; an infeasible one is a 422", async () => {
+  let r = await post(app, "/api/plan", { material: "cobalt", bloc: "ALLIANCE" });
+  const body = (await r.json()) as any;
+  assert.equal(r.status, 200, JSON.stringify(body).slice(0, 300));
+  const third = body.plan.suppliers.filter((s: any) => !s.inBloc);
+  assert.ok(third.every((s: any) => s.share <= 0.65 + 1e-6));
+  r = await post(app, "/api/plan", { material: "gallium", bloc: "ALLIANCE", maxShare: 0.2 });
+  assert.equal(r.status, 422);
+  assert.equal(((await r.json()) as any).code, "infeasible");
+  r = await post(app, "/api/plan", { material: "gallium", bloc: "JPN", maxShare: 7 });
+  assert.equal(r.status, 400);
+  assert.deepEqual(((await r.json()) as any).path, ["maxShare"]);
+});
+
+test("monitoring: events list, China's gallium export anomalies, alerts", async () => {
+  const ev = await get("/api/events");
+  assert.equal(ev.status, 200);
+  assert.ok(Array.isArray(ev.body.events));
+  const an = await get("/api/anomalies?exporter=CHN&material=gallium&since=2023-01");
+  assert.equal(an.status, 200);
+  assert.ok(an.body.anomalies.length > 0);
+  assert.ok(an.body.anomalies.every((a: any) => a.exporter === "CHN" && a.period >= "2023-01" && a.materials.includes("gallium")));
+  const al = await get("/api/alerts?bloc=JPN&months=12");
+  assert.equal(al.status, 200);
+  assert.ok(al.body.alerts.every((a: any) => a.bloc === "JPN"));
+  assert.equal((await get("/api/anomalies?since=2023")).status, 400);
+});
