@@ -61,6 +61,15 @@ test("itc: tonnes by partner and year; World, Area Nes, Mixed and No Quantity sk
   assert.deepEqual([rows[0].qty_unit, rows[0].product, rows[0].classification], ["t", "282520", "HS6"]);
 });
 
+test("itc: 'Special categories' (partners withheld by the reporter) is an aggregate, not an unknown country", async () => {
+  const file = join(dir, NAME);
+  writeFileSync(file, `${HEADER}"World"\t14\t13\t\n"China"\t12\t13\t\n"Special categories"\t2\t\t\n`);
+  const parsed = parseItc(file, await countryCodes(store));
+  assert.deepEqual(parsed.problems, []);
+  assert.deepEqual(parsed.skipped, { "aggregate partner": 3 });
+  assert.deepEqual(parsed.rows.map((r) => [r.partner, r.year, r.quantity]), [["CHN", 2021, 12], ["CHN", 2022, 13]]);
+});
+
 test("itc: loading the same file twice changes nothing", async () => {
   const before = await tradeFingerprint(store);
   assert.equal((await ingest(store, "itc", [fixture], { dataset: "itc" }))[0].skipped, true);

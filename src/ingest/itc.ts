@@ -5,8 +5,8 @@ import { appendTrade, countryCodes, type CountryCodes, type TradeRow } from "../
 import { validationError } from "./csv.ts";
 import type { Loader } from "./loader.ts";
 
-/** Trade Map rows that are not countries. */
-const ITC_AGGREGATE = /^(world|area nes|free zones|ship stores and bunkers|bunkers|.*,? nes)$/i;
+/** Trade Map rows that are not countries ("Special categories": partners withheld by the reporter). */
+const ITC_AGGREGATE = /^(world|area nes|free zones|ship stores and bunkers|bunkers|special categories|.*,? nes)$/i;
 
 /** What the file name tells: whose list it is, which way, which product (from file or folder name). */
 export interface TradeMapFile {
