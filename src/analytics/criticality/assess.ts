@@ -8,6 +8,7 @@ import type { Store } from "../../store/store.ts";
 import { assessMaterial, type MaterialInputs, type MaterialResult } from "./assess-material.ts";
 import { blocSourcing } from "./bloc-sourcing.ts";
 import { groupResult } from "./groups.ts";
+import { round1 } from "./thresholds.ts";
 import type { Supplier } from "./hhi-wgi.ts";
 import type { SupplyBasis } from "./supply-risk.ts";
 import { agreementPartners, EU_AGREEMENTS, JAPAN_AGREEMENTS } from "./trade-agreements.ts";
@@ -33,7 +34,18 @@ export interface Assessment {
   wgi: { years: number[] };
   whatIf: WhatIf[];
   sources: SourceRef[];
-  materials: (MaterialResult & { group?: string; published?: { sr: number | null; ei: number | null } })[];
+  materials: (MaterialResult & { group?: string; published?: { sr: number | null; ei: number | null }; vsEu?: VsEu })[];
+}
+
+/**
+ * For JPN/ALLIANCE: the same material's EU27 result beside the bloc's. `differsFromEu` compares SR
+ * and the critical flag as published (one decimal); `srDelta` = bloc SR − EU SR (null when either is missing).
+ */
+export interface VsEu {
+  sr: number | null;
+  critical: boolean;
+  srDelta: number | null;
+  differsFromEu: boolean | null;
 }
 
 const STUDY: SourceRef = { dataset: "Study on the Critical Raw Materials for the EU 2023", edition: "2023", year: 2023 };
@@ -85,7 +97,24 @@ export async function assess(store: Store, opts: AssessOptions = {}): Promise<As
       ...(isEu ? { published: { sr: m.sr_2023, ei: m.ei_2023 } } : {}),
     });
   }
+  if (!isEu) await compareWithEu(store, out, { ...opts, bloc: "EU27", wgiYears: years });
   return { bloc: bloc.id, wgi: { years }, whatIf: opts.whatIf ?? [], sources: [STUDY, { dataset: "Worldwide Governance Indicators", edition: "2023 update", year: Math.max(...years) }], materials: out };
+}
+
+/** Add `vsEu` to each of a bloc's materials: the EU27 assessment run with the same WGI vintage and what-if. */
+async function compareWithEu(store: Store, out: Assessment["materials"], euOpts: AssessOptions): Promise<void> {
+  const eu = new Map((await assess(store, euOpts)).materials.map((m) => [m.material, m]));
+  for (const m of out) {
+    const e = eu.get(m.material);
+    if (!e) continue;
+    const both = m.sr !== null && e.sr !== null;
+    m.vsEu = {
+      sr: e.sr,
+      critical: e.critical,
+      srDelta: both ? m.sr! - e.sr! : null,
+      differsFromEu: both ? round1(m.sr!) !== round1(e.sr!) || m.critical !== e.critical : null,
+    };
+  }
 }
 
 function selectMaterials(all: StudyMaterial[], id: string | undefined): Set<string> {

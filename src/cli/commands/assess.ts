@@ -52,6 +52,7 @@ export function roundAssessment(a: Assessment): Assessment {
       ...m,
       sr: r2(m.sr),
       ei: r2(m.ei),
+      ...(m.vsEu ? { vsEu: { ...m.vsEu, sr: r2(m.vsEu.sr), srDelta: r2(m.vsEu.srDelta) } } : {}),
       stages: Object.fromEntries(
         Object.entries(m.stages).map(([k, s]) => [k, s && { ...s, sr: r2(s.sr), hhiWgiGlobal: r2(s.hhiWgiGlobal), hhiWgiBloc: r2(s.hhiWgiBloc), ...(s.srRange ? { srRange: s.srRange.map((x) => r2(x)!) as [number, number] } : {}), topContributors: s.topContributors.map((c) => ({ ...c, share: Math.round(c.share * 1e4) / 1e4, wgi: r2(c.wgi)!, contribution: r2(c.contribution)! })) }]),
       ) as typeof m.stages,
@@ -69,6 +70,12 @@ export function renderAssessment(a: Assessment): string {
     { key: (m) => f(m.sr), title: "SR", align: "right" },
     { key: (m) => f(m.ei) + (m.eiSource === "study" ? "*" : ""), title: "EI", align: "right" },
     ...(a.bloc === "EU27" ? [{ key: (m: Assessment["materials"][number]) => `${f(m.published?.sr)} / ${f(m.published?.ei)}`, title: "published SR/EI" }] : []),
+    ...(a.bloc !== "EU27"
+      ? [
+          { key: (m: Assessment["materials"][number]) => f(m.vsEu?.sr), title: "EU SR", align: "right" as const },
+          { key: (m: Assessment["materials"][number]) => (m.vsEu?.srDelta == null ? "–" : (m.vsEu.srDelta >= 0 ? "+" : "") + m.vsEu.srDelta.toFixed(1)) + (m.vsEu?.differsFromEu ? " ≠" : ""), title: "Δ vs EU", align: "right" as const },
+        ]
+      : []),
     { key: (m) => (m.critical ? "critical" : "") + (m.strategic ? (m.critical ? ", " : "") + "strategic" : ""), title: "flags" },
     { key: (m) => pct(m.stages.processing?.importReliance ?? m.stages.extraction?.importReliance ?? null, 0), title: "IR", align: "right" },
     { key: (m) => (m.coverage.length ? String(m.coverage.length) : ""), title: "notes", align: "right" },
@@ -79,6 +86,7 @@ export function renderAssessment(a: Assessment): string {
     table,
     "",
     "* EI taken from the study (its end-use table lacks the material). notes: coverage flags, see --json.",
+    ...(a.bloc !== "EU27" ? ["Δ vs EU: the bloc's SR minus the EU27 SR (same WGI vintage); ≠ marks a different SR (one decimal) or critical flag; – where the bloc's SR is not computable (see notes)."] : []),
     `Sources: ${a.sources.map((s) => `${s.dataset} (${s.edition})`).join("; ")}`,
   ].join("\n");
 }
