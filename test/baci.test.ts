@@ -183,3 +183,21 @@ test("scan out: CSV and Parquet carry every listed product with source and year"
   assert.deepEqual(back.map((b) => [b.hs6, b.rank, b.dependent]), r.products.map((p) => [p.hs6, p.rank, p.dependent]));
   assert.equal(back[0].top_share, 0.9);
 });
+
+test("a trade file alone (no code lists) loads, and the scan names what it cannot map", async () => {
+  const solo = await Store.open(":memory:");
+  try {
+    await createSchema(solo);
+    const dir = mkdtempSync(join(tmpdir(), "baci-solo-"));
+    const f = join(dir, "BACI_HS22_Y2022_V202501.csv");
+    writeFileSync(f, "t,i,j,k,v,q\n2022,156,276,811292,800.000,4.000\n2022,999,276,811292,1.000,NA\n");
+    const [r] = await ingest(solo, "baci", [f]);
+    assert.equal(r.rows, 2);
+    const s = await scan(solo, { year: 2022, bloc: { id: "DEU", members: ["DEU"] } });
+    assert.deepEqual(s.coverage.missingMembers, ["DEU"]);
+    assert.deepEqual(s.coverage.unmappedCountryCodes, [156, 276, 999]);
+    assert.equal(s.products.length, 0);
+  } finally {
+    solo.close();
+  }
+});

@@ -33,13 +33,11 @@ export async function loadBaciCountries(store: Store, file: string, info: BaciFi
     }
   }
   if (problems.length) throw validationError(file, problems);
-  for (const r of rows) {
-    await store.run(
-      `INSERT INTO baci_countries VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code) DO UPDATE SET
-         iso3 = excluded.iso3, iso2 = excluded.iso2, name = excluded.name, release = excluded.release`,
-      r,
-    );
-  }
+  // One bulk upsert: ~240 single-row statements would cost half a second.
+  await store.run("CREATE OR REPLACE TEMP TABLE baci_countries_in AS SELECT * FROM baci_countries LIMIT 0");
+  await store.append("baci_countries_in", rows);
+  await store.run("INSERT OR REPLACE INTO baci_countries SELECT * FROM baci_countries_in");
+  await store.run("DROP TABLE baci_countries_in");
   return rows.length;
 }
 

@@ -1,3 +1,4 @@
+import { listValue } from "@duckdb/node-api";
 import { closeSync, openSync, readSync } from "node:fs";
 import { basename } from "node:path";
 import { ChokepointError, type Problem } from "../domain/error.ts";
@@ -43,12 +44,13 @@ export async function loadBaciTrade(load: TradeLoad): Promise<number> {
   const rules: BaciRules = { year, countries: new Set(codes.map((c) => c.code)) };
   await store.run("DELETE FROM baci_trade WHERE year = $1", [year]);
   const rows = info.format === "csv" ? await insertCsv(load, rules) : await insertParquet(load, rules);
-  await checkCountryCodes(store, file, rules);
+  const codesUsed = await checkCountryCodes(store, file, rules);
   await store.run(
-    `INSERT INTO baci_loads VALUES ($1, $2, $3, $4, $5, $6, now())
+    `INSERT INTO baci_loads VALUES ($1, $2, $3, $4, $5, $6, $7::SMALLINT[], now())
      ON CONFLICT (year) DO UPDATE SET classification = excluded.classification, release = excluded.release,
-       dataset = excluded.dataset, source_file = excluded.source_file, rows = excluded.rows, loaded_at = now()`,
-    [year, info.classification ?? "HS", info.version ?? null, load.dataset, basename(file), rows],
+       dataset = excluded.dataset, source_file = excluded.source_file, rows = excluded.rows, codes = excluded.codes,
+       loaded_at = now()`,
+    [year, info.classification ?? "HS", info.version ?? null, load.dataset, basename(file), rows, listValue(codesUsed)],
   );
   return rows;
 }
@@ -133,17 +135,20 @@ async function countYear(store: Store, year: number): Promise<number> {
   return r?.n ?? 0;
 }
 
-/** Codes missing from a loaded `country_codes` list mean the trade file is from another release. */
-async function checkCountryCodes(store: Store, file: string, rules: BaciRules): Promise<void> {
-  if (rules.countries.size === 0) return;
-  const unknown = await store.all<{ code: number }>(
-    `SELECT DISTINCT code FROM (SELECT exporter AS code FROM baci_trade WHERE year = $1
-       UNION SELECT importer FROM baci_trade WHERE year = $1)
-     WHERE code NOT IN (SELECT code FROM baci_countries) ORDER BY code`,
+/**
+ * Every country code the year's rows use (kept in `baci_loads` for coverage notes). Codes missing
+ * from a loaded `country_codes` list mean the trade file is from another release: an error.
+ */
+async function checkCountryCodes(store: Store, file: string, rules: BaciRules): Promise<number[]> {
+  const used = await store.one<{ codes: number[] }>(
+    `SELECT list(DISTINCT code ORDER BY code) AS codes FROM (
+       SELECT exporter AS code FROM baci_trade WHERE year = $1 UNION SELECT importer FROM baci_trade WHERE year = $1)`,
     [rules.year],
   );
-  if (!unknown.length) return;
-  const { problems, badRows } = await diagnoseBaciCsvOrList(file, rules, unknown.map((u) => u.code));
+  const codes = used?.codes ?? [];
+  const unknown = codes.filter((c) => rules.countries.size > 0 && !rules.countries.has(c));
+  if (!unknown.length) return codes;
+  const { problems, badRows } = await diagnoseBaciCsvOrList(file, rules, unknown);
   throw withCount(validationError(file, problems), badRows);
 }
 

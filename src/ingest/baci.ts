@@ -55,6 +55,10 @@ async function loadSiblingCodes(ctx: LoadContext, version: string | undefined): 
   for (const name of names) {
     const info = /^(country|product)_codes_/i.test(name) ? baciFileInfo(name) : undefined;
     if (!info || info.version !== version) continue;
+    // Already loaded from this release (the usual case for the second year of a folder): skip.
+    const table = info.kind === "countries" ? "baci_countries" : "baci_products";
+    const have = await ctx.store.one<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${table} WHERE release = $1`, [version]);
+    if (have && have.n > 0) continue;
     if (info.kind === "countries") await loadBaciCountries(ctx.store, join(dir, name), info);
     else if (info.kind === "products") await loadBaciProducts(ctx.store, join(dir, name), info);
   }

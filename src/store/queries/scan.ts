@@ -91,9 +91,9 @@ export async function baciCoverage(
     [memberList(members)],
   );
   const have = new Set(known.map((k) => k.iso3));
+  // The codes a year uses were listed at load time (baci_loads.codes): no rescan of the trade rows.
   const unmapped = await store.all<{ code: number }>(
-    `SELECT DISTINCT code::INTEGER AS code FROM (
-       SELECT exporter AS code FROM baci_trade WHERE year = $1 UNION SELECT importer FROM baci_trade WHERE year = $1)
+    `SELECT code::INTEGER AS code FROM (SELECT unnest(codes) AS code FROM baci_loads WHERE year = $1)
      WHERE code NOT IN (SELECT code FROM baci_countries) ORDER BY code`,
     [year],
   );
