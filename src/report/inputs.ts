@@ -1,0 +1,62 @@
+import { ISO_NUMERIC } from "./iso-numeric.ts";
+import type { MapInput } from "./map.ts";
+import type { MatrixPoint } from "./matrix.ts";
+import type { Flow } from "./sankey.ts";
+
+/** The fields of an exposure result the figures use (API JSON or library object). */
+export interface ExposureLike {
+  material: string;
+  stage: string;
+  bloc: string;
+  year: number;
+  basis: string;
+  suppliers: { country: string; name?: string; share: number; amount: number; unit: string; aggregate?: boolean }[];
+  sources: { dataset: string; edition?: string; year?: number }[];
+}
+
+/**
+ * Map input from a production exposure: country shares (aggregates like "other countries" left
+ * off the map, they have no place), the bloc outlined.
+ * @example worldMapSvg(topology, mapInput(e, members))
+ */
+export function mapInput(e: ExposureLike, blocMembers: string[] = []): MapInput {
+  return {
+    title: `${e.material}, ${e.stage}: share of world ${e.basis === "production" ? "production" : `imports of ${e.bloc}`}, ${e.year}`,
+    shares: e.suppliers.filter((s) => !s.aggregate).map((s) => ({ country: s.country, name: s.name, share: s.share })),
+    numeric: ISO_NUMERIC,
+    sources: e.sources,
+    bloc: blocMembers,
+  };
+}
+
+/**
+ * Sankey flows from sourcing exposures (one per bloc and stage): supplier → stage → bloc, in the
+ * exposure's own unit (USD for imports). Mixed units are refused rather than added up.
+ * @example sankeyFlows([euCobaltProcessing, jpCobaltProcessing])
+ */
+export function sankeyFlows(exposures: ExposureLike[]): { flows: Flow[]; unit: string; sources: ExposureLike["sources"] } {
+  const units = new Set(exposures.flatMap((e) => e.suppliers.map((s) => s.unit)));
+  if (units.size > 1) throw new Error(`cannot add flows in different units: ${[...units].join(", ")}`);
+  const flows = exposures.flatMap((e) =>
+    e.suppliers.filter((s) => s.amount > 0).map((s) => ({ supplier: s.aggregate ? "Other" : s.country, stage: e.stage, bloc: e.bloc, value: s.amount })),
+  );
+  return { flows, unit: [...units][0] ?? "", sources: exposures.flatMap((e) => e.sources) };
+}
+
+/** The fields of an assessment the matrix uses. */
+export interface AssessmentLike {
+  bloc: string;
+  sources: { dataset: string; edition?: string; year?: number }[];
+  materials: { material: string; name: string; sr: number | null; ei: number | null; critical: boolean; strategic: boolean; group?: string }[];
+}
+
+/**
+ * Matrix points from an assessment: one per material with both scores (group members are
+ * shown individually, as in the study's chart).
+ * @example matrixSvg({ title: "EU27", points: matrixPoints(a), sources: a.sources })
+ */
+export function matrixPoints(a: AssessmentLike): MatrixPoint[] {
+  return a.materials
+    .filter((m) => m.sr !== null && m.ei !== null)
+    .map((m) => ({ material: m.material, name: m.name, sr: m.sr!, ei: m.ei!, critical: m.critical, strategic: m.strategic }));
+}

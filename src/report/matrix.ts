@@ -1,0 +1,77 @@
+import { esc, footnote, footnoteLines, n, sourceLine, svgOpen } from "./svg.ts";
+
+export interface MatrixPoint {
+  material: string;
+  name: string;
+  sr: number;
+  ei: number;
+  critical: boolean;
+  strategic: boolean;
+}
+
+export interface MatrixInput {
+  title: string;
+  points: MatrixPoint[];
+  sources: { dataset: string; edition?: string; year?: number }[];
+  width?: number;
+  /** Thresholds of the EU method: SR ≥ 1 and EI ≥ 2.8 (EC 2017 guidelines). */
+  srThreshold?: number;
+  eiThreshold?: number;
+}
+
+/**
+ * The criticality matrix (economic importance on x, supply risk on y, one bubble per material,
+ * the critical zone shaded) as an SVG string, like the chart of the EU 2023 study.
+ *
+ * @example matrixSvg({ title: "EU27", points: [{ material: "gallium", name: "Gallium", sr: 3.8, ei: 3.8, critical: true, strategic: true }], sources })
+ */
+export function matrixSvg(input: MatrixInput): string {
+  const width = input.width ?? 720;
+  const src = sourceLine(input.sources);
+  const chars = Math.floor(width / 5.6);
+  const foot = 12 * footnoteLines(src, chars);
+  const height = Math.round(width * 0.62) + foot;
+  const m = { top: 16, right: 16, bottom: 72 + foot, left: 44 };
+  const srT = input.srThreshold ?? 1;
+  const eiT = input.eiThreshold ?? 2.8;
+  const pts = input.points.filter((p) => Number.isFinite(p.sr) && Number.isFinite(p.ei));
+  const xMax = Math.ceil(Math.max(7, ...pts.map((p) => p.ei)));
+  const yMax = Math.ceil(Math.max(5, ...pts.map((p) => p.sr)));
+  const x = (v: number) => m.left + (v / xMax) * (width - m.left - m.right);
+  const y = (v: number) => height - m.bottom - (v / yMax) * (height - m.top - m.bottom);
+  const out = [svgOpen(width, height, input.title, "cp-matrix")];
+  out.push(`<rect x="${n(x(eiT))}" y="${n(y(yMax))}" width="${n(x(xMax) - x(eiT))}" height="${n(y(srT) - y(yMax))}" fill="#fef2f2"/>`);
+  out.push(`<g stroke="#e5e7eb">`);
+  for (let i = 0; i <= xMax; i++) out.push(`<line x1="${n(x(i))}" x2="${n(x(i))}" y1="${n(y(0))}" y2="${n(y(yMax))}"/>`);
+  for (let i = 0; i <= yMax; i++) out.push(`<line x1="${n(x(0))}" x2="${n(x(xMax))}" y1="${n(y(i))}" y2="${n(y(i))}"/>`);
+  out.push(`</g><g fill="#374151">`);
+  for (let i = 0; i <= xMax; i++) out.push(`<text x="${n(x(i))}" y="${n(y(0) + 14)}" text-anchor="middle">${i}</text>`);
+  for (let i = 0; i <= yMax; i++) out.push(`<text x="${n(x(0) - 6)}" y="${n(y(i))}" dy="0.35em" text-anchor="end">${i}</text>`);
+  out.push(`<text x="${n((x(0) + x(xMax)) / 2)}" y="${n(y(0) + 30)}" text-anchor="middle">Economic importance (EI)</text>`);
+  out.push(`<text transform="translate(12,${n((y(0) + y(yMax)) / 2)}) rotate(-90)" text-anchor="middle">Supply risk (SR)</text></g>`);
+  out.push(`<g stroke="#b91c1c" stroke-dasharray="4 3"><line x1="${n(x(eiT))}" x2="${n(x(eiT))}" y1="${n(y(0))}" y2="${n(y(yMax))}"/><line x1="${n(x(0))}" x2="${n(x(xMax))}" y1="${n(y(srT))}" y2="${n(y(srT))}"/></g>`);
+  out.push(`<text x="${n(x(xMax) - 4)}" y="${n(y(yMax) + 12)}" text-anchor="end" fill="#b91c1c">critical: SR ≥ ${srT}, EI ≥ ${eiT}</text>`);
+  const sorted = [...pts].sort((a, b) => a.material.localeCompare(b.material));
+  out.push(`<g>`);
+  for (const p of sorted) {
+    const fill = p.strategic ? "#c2410c" : p.critical ? "#2563eb" : "#9ca3af";
+    out.push(
+      `<g class="pt" data-material="${esc(p.material)}"><circle cx="${n(x(p.ei))}" cy="${n(y(p.sr))}" r="5" fill="${fill}" fill-opacity="0.8" stroke="#fff"/><title>${esc(`${p.name}: SR ${p.sr.toFixed(2)}, EI ${p.ei.toFixed(2)}${p.critical ? " — critical" : ""}${p.strategic ? ", strategic" : ""} — ${src}`)}</title></g>`,
+    );
+  }
+  out.push(`</g><g font-size="9" fill="#111827">`);
+  for (const p of labelled(sorted)) {
+    const right = x(p.ei) > width * 0.78;
+    out.push(`<text x="${n(x(p.ei) + (right ? -7 : 7))}" y="${n(y(p.sr))}" dy="0.35em" text-anchor="${right ? "end" : "start"}">${esc(p.name)}</text>`);
+  }
+  out.push(`</g>`);
+  const ly = y(0) + 52;
+  out.push(`<g transform="translate(${m.left},${ly})" fill="#374151"><circle r="5" cx="5" cy="-3" fill="#c2410c"/><text x="14" y="0">strategic (CRM Act)</text><circle r="5" cx="135" cy="-3" fill="#2563eb"/><text x="144" y="0">critical</text><circle r="5" cx="205" cy="-3" fill="#9ca3af"/><text x="214" y="0">not critical</text></g>`);
+  out.push(`${footnote(m.left, y(0) + 70, src, chars)}</svg>`);
+  return out.join("");
+}
+
+/** Label the materials in the critical zone's far corners and the highest risks, up to 14, to limit clutter. */
+function labelled(pts: MatrixPoint[]): MatrixPoint[] {
+  return [...pts].sort((a, b) => b.sr - a.sr || a.material.localeCompare(b.material)).slice(0, 14);
+}
