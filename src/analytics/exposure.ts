@@ -107,9 +107,9 @@ async function indicators(store: Store, m: Material, stage: Stage, bloc: Bloc, b
   const suppliers: Supplier[] = mix.rows
     .map((r) => ({
       country: r.country,
-      ...(names.has(r.country) ? { name: names.get(r.country) } : {}),
       share: round(r.amount / mix.total, 6),
       inBloc: members.has(r.country),
+      ...(names.has(r.country) ? { name: names.get(r.country) } : {}),
       amount: r.amount,
       unit: mix.unit,
       ...(r.aggregate ? { aggregate: true } : {}),
@@ -137,6 +137,7 @@ async function indicators(store: Store, m: Material, stage: Stage, bloc: Bloc, b
     if (ir !== null) importReliance = { value: ir, source: { dataset: "Study on the Critical Raw Materials for the EU 2023", edition: "2023" } };
   }
   if (!importReliance) notes.push(`import reliance not available for ${bloc.id} (needs production and trade in the same units)`);
+  // Key order follows the documented contract (issue #2); extra keys follow.
   return {
     material: m.id,
     stage,
@@ -145,7 +146,6 @@ async function indicators(store: Store, m: Material, stage: Stage, bloc: Bloc, b
     basis,
     suppliers,
     hhi: round(h, 6),
-    hhi10000: Math.round(h * 10000),
     top: countryShares[0] ? { country: countryShares[0].country, share: countryShares[0].share } : null,
     governanceWeightedHhi: round(g.value, 6),
     crma: {
@@ -154,16 +154,17 @@ async function indicators(store: Store, m: Material, stage: Stage, bloc: Bloc, b
       country: topThird?.country ?? null,
       share: topThird?.share ?? null,
     },
-    blocShare: round(suppliers.filter((s) => s.inBloc).reduce((a, s) => a + s.share, 0), 6),
-    restrictedShare: round(suppliers.filter((s) => s.restricted).reduce((a, s) => a + s.share, 0), 6),
-    restrictions: restrictions.map((r) => ({ country: r.country, material: r.material, measure: r.measure, startDate: r.start_date, source: r.source })),
-    importReliance,
-    total: { amount: mix.total, unit: mix.unit },
     sources: [
       ...mix.sources,
       ...(wgiYears.length ? [{ dataset: "Worldwide Governance Indicators", edition: "2023 update", year: Math.max(...wgiYears) }] : []),
     ],
     coverage: { years: mix.years, notes, missing: mix.missing, wgiYear: wgiYears.length ? Math.max(...wgiYears) : null },
+    hhi10000: Math.round(h * 10000),
+    blocShare: round(suppliers.filter((s) => s.inBloc).reduce((a, s) => a + s.share, 0), 6),
+    restrictedShare: round(suppliers.filter((s) => s.restricted).reduce((a, s) => a + s.share, 0), 6),
+    restrictions: restrictions.map((r) => ({ country: r.country, material: r.material, measure: r.measure, startDate: r.start_date, source: r.source })),
+    importReliance,
+    total: { amount: mix.total, unit: mix.unit },
   };
 }
 
