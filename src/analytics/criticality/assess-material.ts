@@ -40,6 +40,8 @@ export interface MaterialResult {
   material: string;
   name: string;
   sr: number | null;
+  /** When a stage's SR is unknown but bounded (IR unknown): the overall SR's bounds. */
+  srRange?: [number, number];
   ei: number | null;
   critical: boolean;
   strategic: boolean;
@@ -96,7 +98,7 @@ export function assessMaterial(x: MaterialInputs, wgi: ReadonlyMap<string, WgiSc
     if (r.missing.length) coverage.push(`${st}: SR not computed, missing ${r.missing.join(", ")}`);
     stages[st] = result;
   }
-  const sr = overallSupplyRisk(STAGES.map((s) => stages[s]?.sr ?? null));
+  const { sr, srRange } = overall(stages, coverage);
   let ei: number | null = null;
   let eiSource: MaterialResult["eiSource"] = null;
   if (x.uses?.length && x.siEi !== null) {
@@ -107,5 +109,26 @@ export function assessMaterial(x: MaterialInputs, wgi: ReadonlyMap<string, WgiSc
     eiSource = "study";
     coverage.push(`EI taken from the study: ${x.uses?.length ? "no SI_EI in the inputs" : "its end-use table has no rows for this material"}`);
   } else coverage.push("EI not available");
-  return { material: x.id, name: x.name, sr, ei, critical: isCritical(sr, ei), strategic: x.strategic, stages, eolRir: x.eolRir, siSr: x.siSr, siEi: x.siEi, eiSource, coverage };
+  return { material: x.id, name: x.name, sr, ...(srRange ? { srRange } : {}), ei, critical: isCritical(sr, ei), strategic: x.strategic, stages, eolRir: x.eolRir, siSr: x.siSr, siEi: x.siEi, eiSource, coverage };
+}
+
+/**
+ * The material's SR is the higher stage, so it is only known when every assessed stage is: a missing
+ * stage would make the maximum a lower bound (never reported as the SR). When the missing stage is
+ * bounded (`srRange`) and the computed stages already exceed its upper bound, the SR is known anyway.
+ */
+function overall(stages: Record<Stage, StageResult | null>, coverage: string[]): { sr: number | null; srRange?: [number, number] } {
+  const assessed = STAGES.map((s) => stages[s]).filter((s): s is StageResult => s !== null);
+  const known = overallSupplyRisk(assessed.map((s) => s.sr));
+  const open = assessed.filter((s) => s.sr === null);
+  if (!open.length || known === null) return { sr: open.length ? null : known };
+  if (open.every((s) => s.srRange && s.srRange[1] <= known)) return { sr: known };
+  if (open.every((s) => s.srRange)) {
+    const lo = Math.max(known, ...open.map((s) => s.srRange![0]));
+    const hi = Math.max(known, ...open.map((s) => s.srRange![1]));
+    coverage.push(`overall SR unknown (a stage lacks inputs): between ${lo.toFixed(2)} and ${hi.toFixed(2)}`);
+    return { sr: null, srRange: [lo, hi] };
+  }
+  coverage.push(`overall SR not computed: a stage lacks inputs (the computed stage gives at least ${known.toFixed(2)})`);
+  return { sr: null };
 }

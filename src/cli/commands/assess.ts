@@ -4,6 +4,7 @@ import { parseWhatIf } from "../../analytics/criticality/what-if.ts";
 import { ChokepointError } from "../../domain/error.ts";
 import { printJson, withStore } from "../context.ts";
 import { formatTable, pct } from "../table.ts";
+import { round1 } from "../../analytics/criticality/thresholds.ts";
 
 /** `chokepoint assess`: the EU criticality method (SR, EI) for EU27, Japan or the alliance. */
 export function register(program: Command): void {
@@ -51,6 +52,7 @@ export function roundAssessment(a: Assessment): Assessment {
     materials: a.materials.map((m) => ({
       ...m,
       sr: r2(m.sr),
+      ...(m.srRange ? { srRange: m.srRange.map((x) => r2(x)!) as [number, number] } : {}),
       ei: r2(m.ei),
       ...(m.vsEu ? { vsEu: { ...m.vsEu, sr: r2(m.vsEu.sr), srDelta: r2(m.vsEu.srDelta) } } : {}),
       stages: Object.fromEntries(
@@ -73,7 +75,7 @@ export function renderAssessment(a: Assessment): string {
     ...(a.bloc !== "EU27"
       ? [
           { key: (m: Assessment["materials"][number]) => f(m.vsEu?.sr), title: "EU SR", align: "right" as const },
-          { key: (m: Assessment["materials"][number]) => (m.vsEu?.srDelta == null ? "–" : (m.vsEu.srDelta >= 0 ? "+" : "") + m.vsEu.srDelta.toFixed(1)) + (m.vsEu?.differsFromEu ? " ≠" : ""), title: "Δ vs EU", align: "right" as const },
+          { key: (m: Assessment["materials"][number]) => (m.vsEu?.srDelta == null ? "–" : (round1(m.vsEu.srDelta) >= 0 ? "+" : "") + Math.abs(round1(m.vsEu.srDelta)).toFixed(1).replace(/^/, round1(m.vsEu.srDelta) < 0 ? "−" : "")) + (m.vsEu?.differsFromEu ? " ≠" : ""), title: "Δ vs EU", align: "right" as const },
         ]
       : []),
     { key: (m) => (m.critical ? "critical" : "") + (m.strategic ? (m.critical ? ", " : "") + "strategic" : ""), title: "flags" },
