@@ -1,0 +1,154 @@
+/**
+ * Crash safety of `ingest baci` (issue 8): start a load of a BACI year in a child process, kill it
+ * with SIGKILL at a random moment, reopen the database and check that the file is either wholly
+ * loaded or not at all — also when the kill lands while a newer release replaces a year already
+ * loaded (then the old release must be there whole). Repeats --runs times (default 24).
+ *
+ * Usage: npx tsx scripts/crash-test.ts [--runs 24] [--rows 2000000] [--seed 7]
+ * Data: synthetic BACI files from bench/baci-generate.ts (never real figures).
+ */
+import { spawn } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { generateBaci, rng } from "../bench/baci-generate.ts";
+import { fileHash, ingest } from "../src/ingest/ingest.ts";
+import { createSchema } from "../src/store/schema.ts";
+import { Store } from "../src/store/store.ts";
+
+const SELF = fileURLToPath(import.meta.url);
+
+function arg(name: string, def: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : def;
+}
+
+interface Expect {
+  hash: string;
+  rows: number;
+  sum: number;
+  release: string;
+}
+
+/** The state a database is in for the year: nothing, or one file wholly (rows, sum, bookkeeping agree). */
+async function state(db: string, year: number, files: Expect[]): Promise<string> {
+  const store = await Store.open(db);
+  try {
+    const t = await store.one<{ n: number; s: number | null }>(
+      "SELECT count(*)::DOUBLE AS n, sum(value_kusd) AS s FROM baci_trade WHERE year = $1",
+      [year],
+    );
+    const load = await store.one<{ release: string; rows: number }>("SELECT release, rows FROM baci_loads WHERE year = $1", [year]);
+    const hashes = (await store.all<{ hash: string }>("SELECT hash FROM loaded_files")).map((h) => h.hash);
+    if (t!.n === 0 && !load && !files.some((f) => hashes.includes(f.hash))) return "none";
+    for (const f of files) {
+      const whole =
+        t!.n === f.rows &&
+        Math.abs((t!.s ?? 0) - f.sum) < 1e-6 * Math.max(1, f.sum) &&
+        load?.release === f.release &&
+        load.rows === f.rows &&
+        hashes.includes(f.hash) &&
+        files.every((g) => g === f || !hashes.includes(g.hash));
+      if (whole) return f.release;
+    }
+    return `INCONSISTENT rows=${t!.n} sum=${t!.s} load=${JSON.stringify(load)} hashes=${hashes.length}`;
+  } finally {
+    store.close();
+  }
+}
+
+/** Run one ingest in a child; with `killAfterMs`, SIGKILL it that long after it starts loading. */
+function runChild(db: string, file: string, killAfterMs?: number): Promise<{ killed: boolean; loadMs: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", SELF, "--child", db, file], { stdio: ["ignore", "pipe", "pipe"] });
+    let err = "";
+    let started = 0;
+    let timer: NodeJS.Timeout | undefined;
+    child.stderr.on("data", (d) => (err += d));
+    child.stdout.on("data", (d: Buffer) => {
+      if (!started && d.toString().includes("start")) {
+        started = performance.now();
+        if (killAfterMs !== undefined) timer = setTimeout(() => child.kill("SIGKILL"), killAfterMs);
+      }
+    });
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      const loadMs = performance.now() - started;
+      if (signal === "SIGKILL") resolve({ killed: true, loadMs });
+      else if (code === 0) resolve({ killed: false, loadMs });
+      else reject(new Error(`child failed (${code}): ${err}`));
+    });
+  });
+}
+
+async function main(): Promise<number> {
+  const runs = Number(arg("runs", "24"));
+  const rows = Number(arg("rows", "2000000"));
+  const rand = rng(Number(arg("seed", "7")));
+  const dir = `/tmp/chokepoint-crash-${rows}`;
+  mkdirSync(dir, { recursive: true });
+  const year = 2023;
+  const a = generateBaci({ rows: Math.round(rows / 2), out: join(dir, "a"), year, seed: 11, version: "V202401" });
+  const b = generateBaci({ rows, out: join(dir, "b"), year, seed: 12, version: "V202501" });
+
+  // Base databases: schema + code lists; and the same with the older release of the year loaded.
+  const base = join(dir, "base.duckdb");
+  const baseA = join(dir, "base-a.duckdb");
+  for (const p of [base, baseA]) for (const s of ["", ".wal"]) rmSync(p + s, { force: true });
+  let store = await Store.open(base);
+  await createSchema(store);
+  await ingest(store, "baci", [b.countries, b.products]);
+  store.close();
+  copyFileSync(base, baseA);
+  store = await Store.open(baseA);
+  await ingest(store, "baci", [a.trade]);
+  store.close();
+
+  const expect = async (db: string, file: string, release: string): Promise<Expect> => {
+    const s = await Store.open(db);
+    const r = await s.one<{ n: number; s: number }>("SELECT count(*)::DOUBLE AS n, sum(value_kusd) AS s FROM baci_trade WHERE year = $1", [year]);
+    s.close();
+    return { hash: fileHash(file), rows: r!.n, sum: r!.s, release };
+  };
+  const ea = await expect(baseA, a.trade, "V202401");
+  // One uninterrupted load gives the full duration and the expected end state.
+  const full = join(dir, "full.duckdb");
+  copyFileSync(base, full);
+  rmSync(`${full}.wal`, { force: true });
+  const { loadMs: fullMs } = await runChild(full, b.trade);
+  const eb = await expect(full, b.trade, "V202501");
+  console.log(`file: ${rows.toLocaleString("en-US")} rows; an uninterrupted ingest takes ${(fullMs / 1000).toFixed(2)} s; kills land 0–150 % of that after it starts`);
+
+  const outcomes: Record<string, number> = {};
+  let bad = 0;
+  for (let i = 0; i < runs; i++) {
+    const replacing = i % 2 === 1;
+    const db = join(dir, "run.duckdb");
+    rmSync(db, { force: true });
+    rmSync(`${db}.wal`, { force: true });
+    copyFileSync(replacing ? baseA : base, db);
+    const killAt = Math.round(rand() * fullMs * 1.5);
+    const r = await runChild(db, b.trade, killAt);
+    const wal = existsSync(`${db}.wal`);
+    const s = await state(db, year, replacing ? [ea, eb] : [eb]);
+    const ok = !s.startsWith("INCONSISTENT");
+    if (!ok) bad++;
+    const label = `${replacing ? "replace" : "fresh"}→${s}`;
+    outcomes[label] = (outcomes[label] ?? 0) + 1;
+    console.log(
+      `run ${String(i + 1).padStart(2)}  ${replacing ? "replacing V202401" : "empty year       "}  kill at ${(killAt / 1000).toFixed(2)} s` +
+        `${r.killed ? "" : " (finished first)"}  →  ${s === "none" ? "nothing loaded" : s.startsWith("V") ? `${s} wholly loaded` : s}${wal ? "  [WAL left by the killed process, replayed on open]" : ""}`,
+    );
+  }
+  console.log(`\n${runs} runs: ${Object.entries(outcomes).map(([k, v]) => `${k} ${v}`).join(", ")}; inconsistent: ${bad}`);
+  return bad === 0 ? 0 : 1;
+}
+
+if (process.argv[2] === "--child") {
+  const store = await Store.open(process.argv[3]);
+  process.stdout.write("start\n");
+  await ingest(store, "baci", [process.argv[4]]);
+  store.close();
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  process.exit(await main());
+}
