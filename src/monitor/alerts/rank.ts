@@ -1,18 +1,8 @@
 import type { SourceRef } from "../../domain/vocabulary.ts";
+import type { Scenario } from "../../simulate/scenario.ts";
 import type { MonitorEvent } from "../extract/types.ts";
-
-/**
- * How much of a supplier's flow a measure is assumed to stop, before any simulation:
- * a ban stops it, a licensing regime or sanction halves it (China's Ga/Ge exports fell by about
- * half in the months after licensing began), a disruption cuts a third. Threats count half; lifted
- * measures nothing. Documented in docs/monitoring.md; a simulated shortfall should replace these.
- */
-export const SEVERITY: Record<string, number> = {
-  export_ban: 1,
-  export_restriction: 0.5,
-  sanction: 0.5,
-  supply_disruption: 0.3,
-};
+import { compareImpact, type SimulatedImpact } from "./impact.ts";
+import { eventShock, type ShockSpec } from "./scenario.ts";
 
 /** The exposure facts an alert needs for one bloc × material × supplier. */
 export interface ExposureFact {
@@ -25,26 +15,33 @@ export interface ExposureFact {
   sources: SourceRef[];
 }
 
-/** One ranked alert: an event or anomaly, the bloc it hits, and the share of supply at risk. */
+/** One ranked alert: an event or anomaly, the bloc it hits, what it puts at risk and why. */
 export interface Alert {
   bloc: string;
   material: string;
   supplier: string;
   kind: "event" | "anomaly";
   summary: string;
-  supplierShare: number;
-  severity: number;
-  impact: number; // severity × supplier share: the fraction of the bloc's supply at risk
-  basis: string;
-  year: number;
+  supplierShare: number; // exposure: the supplier's share of the bloc's supply
+  severity: number; // fraction of the supplier's flow the default scenario blocks
+  impact: number; // see impactOf: simulated peak shortfall (p50+p95)/2, else severity × share
+  impactBasis: "simulated" | "exposure";
+  simulation: SimulatedImpact | null;
+  simulationNote?: string; // why there is no simulation
+  scenario: Scenario | null; // the prefilled default scenario (chokepoint simulate accepts it as JSON)
+  basis: string; // exposure basis: sourcing or production
+  year: number; // exposure year
   evidence: string;
   sources: SourceRef[];
 }
 
+/** An alert before simulation, with the shock its scenario will be built from. */
+export type Candidate = Alert & { shock: ShockSpec | null };
+
 /** The supplier whose flow an event threatens: the actor of an export measure, the target of a sanction. */
 export function supplierOf(e: MonitorEvent): string | null {
   if (e.type === "sanction") return e.targets.find((t) => t !== "ALL") ?? null;
-  if (e.type in SEVERITY) return e.actor;
+  if (e.type === "export_ban" || e.type === "export_restriction" || e.type === "supply_disruption") return e.actor;
   return null;
 }
 
@@ -60,20 +57,22 @@ export function reaches(e: MonitorEvent, members: readonly string[]): boolean {
 }
 
 /**
- * Alerts from events, ranked by impact (largest share of supply at risk first).
- * @example rankEventAlerts(events, blocs, lookup)[0].impact
+ * Alert candidates from events: one per bloc reached × product the bloc sources from the
+ * supplier, with impact = severity × supplier share until a simulation replaces it.
+ * @example rankEventAlerts(events, blocs, lookup, 2024)[0].impact
  */
 export function rankEventAlerts(
   events: readonly MonitorEvent[],
   blocs: readonly { id: string; members: string[] }[],
   fact: (bloc: string, material: string, supplier: string) => ExposureFact | undefined,
-): Alert[] {
-  const out: Alert[] = [];
+  fallbackYear = 2024,
+): Candidate[] {
+  const out: Candidate[] = [];
   for (const e of events) {
-    if (e.status === "lifted") continue;
     const supplier = supplierOf(e);
-    if (!supplier) continue;
-    const severity = (SEVERITY[e.type] ?? 0) * (e.status === "threatened" ? 0.5 : 1);
+    const shock = eventShock(e, fallbackYear);
+    if (!supplier || !shock) continue;
+    const severity = shock.severity ?? 1;
     for (const b of blocs) {
       if (!reaches(e, b.members) || b.members.includes(supplier)) continue;
       for (const material of e.products) {
@@ -82,11 +81,11 @@ export function rankEventAlerts(
         out.push({
           bloc: b.id, material, supplier, kind: "event",
           summary: `${e.type.replace("_", " ")} by ${e.actor} (${e.status}${e.measureDate ? `, ${e.measureDate}` : ""})`,
-          supplierShare: f.share, severity, impact: severity * f.share, basis: f.basis, year: f.year,
-          evidence: e.evidence, sources: f.sources,
+          supplierShare: f.share, severity, impact: Math.round(severity * f.share * 1e6) / 1e6, impactBasis: "exposure",
+          simulation: null, scenario: null, basis: f.basis, year: f.year, evidence: e.evidence, sources: f.sources, shock,
         });
       }
     }
   }
-  return out.sort((a, b) => b.impact - a.impact || a.bloc.localeCompare(b.bloc));
+  return out.sort(compareImpact);
 }
