@@ -1,13 +1,12 @@
 import { ChokepointError } from "../domain/error.ts";
 import { resolveBlocFrom } from "../domain/blocs.ts";
 import type { SourceRef } from "../domain/vocabulary.ts";
-import { exposure, type Exposure } from "../analytics/exposure.ts";
 import { wgiScale } from "../analytics/concentration.ts";
-import { listCountries, wgiEstimates } from "../store/queries/countries.ts";
-import { resolveMaterial } from "../store/queries/materials.ts";
-import { unitValuesByOrigin } from "../store/queries/plan.ts";
-import type { Store } from "../store/store.ts";
+import type { CountryRow } from "../store/queries/countries.ts";
 import { crf, DEMAND_SHARE, PLAN_DEFAULTS as D } from "./defaults.ts";
+import type { PlanData } from "./plan-data.ts";
+import { materialPrices, type MaterialPrices } from "./prices.ts";
+import { findMaterial, productionView } from "./production.ts";
 import type { Partner, PlanParams, PlanProblem, Supplier } from "./problem.ts";
 import type { PlanRequest } from "./request.ts";
 
@@ -20,15 +19,14 @@ export interface PlanContext {
   volumeUnit: string; // "t" or "% of world supply"
   costUnit: string; // "USD" or "relative"
   worldSupply: number;
-  production: Exposure;
+  prices: MaterialPrices | null;
   risk: (country: string) => { governance: number; disruption: number; unitCost: number };
   sources: SourceRef[];
   notes: string[];
 }
 
 /** Partners of a bloc: the alliance plans as EU27 + JPN; any other bloc is one partner. */
-async function partnersOf(store: Store, blocId: string, members: string[], demandShare: number | undefined): Promise<{ id: string; members: string[]; share: number }[]> {
-  const countries = await listCountries(store);
+function partnersOf(countries: CountryRow[], blocId: string, members: string[], demandShare: number | undefined): { id: string; members: string[]; share: number }[] {
   const specs = blocId === "ALLIANCE" ? ["EU27", "JPN"] : [blocId];
   return specs.map((spec) => {
     const b = spec === blocId ? { id: blocId, members } : resolveBlocFrom(spec, countries);
@@ -41,34 +39,34 @@ async function partnersOf(store: Store, blocId: string, members: string[], deman
 }
 
 /**
- * Build the planning problem from the store: world production by country (the lead's exposure,
- * basis production), availability = production × (own demand share + (1 − own demand share) ×
+ * Build the planning problem from loaded data: world production by country (USGS, as exposure's production basis),
+ * availability = production × (own demand share + (1 − own demand share) ×
  * contestable), costs from trade unit values, governance from WGI, disruption odds from both.
- * @example const { problem, context } = await buildProblem(store, { material: "gallium", bloc: "ALLIANCE" });
+ * Where the EU and Japan each have import unit values from a supplier, each partner pays its own.
+ * @example const { problem, context } = buildProblem(await loadPlanData(store), { material: "gallium", bloc: "ALLIANCE" });
  */
-export async function buildProblem(store: Store, req: PlanRequest): Promise<{ problem: PlanProblem; context: PlanContext }> {
-  const prod = await exposure(store, { material: req.material, stage: req.stage, bloc: req.bloc, year: req.year, basis: "production" });
-  const material = await resolveMaterial(store, prod.material);
-  const countries = await listCountries(store);
+export function buildProblem(data: PlanData, req: PlanRequest): { problem: PlanProblem; context: PlanContext } {
+  const countries = data.countries;
   const bloc = resolveBlocFrom(req.bloc, countries);
+  const material = findMaterial(data, req.material);
+  const prod = productionView(data, material.id, req.stage, req.year, bloc.members);
   const notes: string[] = [];
-  const partners = await partnersOf(store, bloc.id, bloc.members, req.demandShare);
+  const partners = partnersOf(countries, bloc.id, bloc.members, req.demandShare);
   const beta = partners.reduce((t, q) => t + q.share, 0);
   const world = prod.total.amount;
   const volumeUnit = prod.total.unit === "t" ? "t" : "share of world supply";
   const trusted = new Set(bloc.members);
   for (const spec of req.trusted ?? []) for (const c of resolveBlocFrom(spec, countries).members) trusted.add(c);
 
-  const wgi = await wgiEstimates(store, prod.year);
-  const restricted = new Set(prod.restrictions.map((r) => r.country));
-  const uv = volumeUnit === "t" ? await unitValuesByOrigin(store, [material.id, ...(material.parent ? [material.parent] : [])], prod.stage, prod.year) : [];
-  const uvBy = new Map(uv.map((r) => [r.origin, r.usd / r.tonnes]));
-  const totalUsd = uv.reduce((t, r) => t + r.usd, 0);
-  const totalT = uv.reduce((t, r) => t + r.tonnes, 0);
-  const ref = totalT > 0 ? totalUsd / totalT : 1;
-  const costUnit = totalT > 0 ? "USD" : "relative";
-  if (costUnit === "relative") notes.push("no trade unit values (value and mass) for this material: every supplier costs 1 per unit, so the plan is driven by risk and limits");
-  else notes.push(`unit values from trade (${[...new Set(uv.flatMap((r) => r.datasets.split(",")))].join(", ")}) for ${uv.map((r) => r.origin).join(", ")}; others at the average ${ref.toFixed(0)} USD/t`);
+  const wgi = prod.wgi;
+  const restricted = prod.restricted;
+  const prices = volumeUnit === "t" ? materialPrices(data, material, prod.stage, prod.year, partners) : null;
+  const uvBy = new Map([...(prices?.byOrigin ?? [])].map(([o, u]) => [o, u.usdPerTonne]));
+  const ref = prices?.average?.usdPerTonne ?? 1;
+  const costUnit = prices?.average ? "USD" : "relative";
+  if (costUnit === "relative") notes.push("prices are defaults: no trade unit values (value and mass in the same record) for this material, so every supplier costs 1 per unit and the plan is driven by risk and limits");
+  else notes.push(`unit values from trade (${prices!.average!.datasets.join(", ")}) for ${[...uvBy.keys()].join(", ")}; other origins at the average ${ref.toFixed(0)} USD/t (a default, not data)`);
+  const partnerUv = (country: string) => partners.map((q) => prices?.byPartner.get(q.id)?.get(country)?.usdPerTonne);
   const noWgi: string[] = [];
   const risk = (country: string) => {
     const w = wgi.get(country);
@@ -90,6 +88,7 @@ export async function buildProblem(store: Store, req: PlanRequest): Promise<{ pr
         country: s.country,
         available: s.amount * availableShare,
         unitCost: r.unitCost,
+        ...(partners.length > 1 && partnerUv(s.country).some((x) => x !== undefined) ? { partnerCost: partnerUv(s.country).map((x) => x ?? r.unitCost) } : {}),
         disruption: r.disruption,
         governance: r.governance,
         trusted: isTrusted,
@@ -120,10 +119,10 @@ export async function buildProblem(store: Store, req: PlanRequest): Promise<{ pr
       volumeUnit,
       costUnit,
       worldSupply: world,
-      production: prod,
+      prices,
       risk,
       sources: prod.sources,
-      notes: [...prod.coverage.notes, ...notes],
+      notes: [...prod.notes, ...notes],
     },
   };
 }

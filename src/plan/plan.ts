@@ -6,6 +6,8 @@ import { inBloc } from "./build-model.ts";
 import { compareSeparate, type Comparison } from "./compare.ts";
 import { PLAN_DEFAULTS, DEMAND_SHARE, type Assumption } from "./defaults.ts";
 import { buildProblem, type PlanContext } from "./inputs.ts";
+import { loadPlanData, type PlanData } from "./plan-data.ts";
+import { priceAssumptions, pricesReport, type PricesReport } from "./prices-report.ts";
 import type { PlanProblem } from "./problem.ts";
 import { parseRequest, type PlanRequest } from "./request.ts";
 import { expectedShortfall, solvePlan } from "./solve-plan.ts";
@@ -42,6 +44,7 @@ export interface PlanReport {
   shadowPrices: { country: string; valuePerUnit: number; newCapacity: number; meaning: string }[];
   comparison?: Comparison;
   stockpileSizing?: StockpileSizing;
+  prices: PricesReport;
   assumptions: Record<string, Assumption>;
   sources: SourceRef[];
   notes: string[];
@@ -82,12 +85,14 @@ async function currentMix(store: Store, req: PlanRequest, ctx: PlanContext, p: P
  * @example
  * const r = await plan(store, { material: "gallium", bloc: "ALLIANCE", maxShare: 0.65, compareSeparate: true });
  * r.plan.suppliers[0] // { country: "CHN", share: 0.65, … }
+ * Pass `data` (from `loadPlanData`) to plan many materials without re-reading the store.
  */
-export async function plan(store: Store, request: PlanRequest | Record<string, unknown>): Promise<PlanReport> {
+export async function plan(store: Store, request: PlanRequest | Record<string, unknown>, data?: PlanData): Promise<PlanReport> {
   const req = parseRequest(request);
-  const { problem: p, context: ctx } = await buildProblem(store, req);
+  const { problem: p, context: ctx } = buildProblem(data ?? (await loadPlanData(store)), req);
   const notes = [...ctx.notes];
   const sol = await solvePlan(p);
+  const prices = pricesReport(p, ctx);
   const demand = p.partners.reduce((t, q) => t + q.demand, 0);
   const totals = p.suppliers.map((_, i) => sol.partners.reduce((t, q) => t + q.volumes[i], 0));
   const suppliers: PlanSupplier[] = p.suppliers
@@ -130,7 +135,8 @@ export async function plan(store: Store, request: PlanRequest | Record<string, u
       .filter((s) => s.trusted && s.valuePerUnit > 1e-9)
       .sort((a, b) => b.valuePerUnit - a.valuePerUnit)
       .map(({ trusted: _t, ...s }) => ({ ...s, meaning: `${ctx.costUnit} per year saved by one more ${ctx.volumeUnit}/yr of capacity in ${s.country}` })),
-    assumptions: { ...PLAN_DEFAULTS, ...Object.fromEntries(p.partners.map((q) => [`demandShare${q.id}`, DEMAND_SHARE[q.id] ?? { value: req.demandShare!, unit: "share of world supply", meaning: `${q.id} share of world demand`, source: "--demand-share" }])) },
+    prices,
+    assumptions: { ...PLAN_DEFAULTS, ...priceAssumptions(prices), ...Object.fromEntries(p.partners.map((q) => [`demandShare${q.id}`, DEMAND_SHARE[q.id] ?? { value: req.demandShare!, unit: "share of world supply", meaning: `${q.id} share of world demand`, source: "--demand-share" }])) },
     sources: ctx.sources,
     notes,
   };
@@ -140,4 +146,28 @@ export async function plan(store: Store, request: PlanRequest | Record<string, u
   }
   if (req.scenario !== undefined) report.stockpileSizing = await sizeStockpile(store, req, report);
   return report;
+}
+
+/** One entry of `planMany`: the report, or the error that request ended with. */
+export type PlanOutcome = { request: PlanRequest | Record<string, unknown>; report: PlanReport; error?: undefined } | { request: PlanRequest | Record<string, unknown>; report?: undefined; error: ChokepointError };
+
+/**
+ * Plan many requests on one store, reading the store once (nine queries) instead of per plan.
+ * Requests that fail with a ChokepointError (infeasible, no data) come back with the error.
+ * @example
+ * const out = await planMany(store, ["cobalt", "lithium"].map((material) => ({ material, bloc: "ALLIANCE", current: false })));
+ * out[0].report?.plan.cost
+ */
+export async function planMany(store: Store, requests: readonly (PlanRequest | Record<string, unknown>)[]): Promise<PlanOutcome[]> {
+  const data = await loadPlanData(store);
+  const out: PlanOutcome[] = [];
+  for (const request of requests) {
+    try {
+      out.push({ request, report: await plan(store, request, data) });
+    } catch (e) {
+      if (!(e instanceof ChokepointError)) throw e;
+      out.push({ request, error: e });
+    }
+  }
+  return out;
 }

@@ -18,6 +18,8 @@ export const PlanRequestSchema = z.object({
   current: z.boolean().optional(),
   scenario: z.string().optional(),
   protect: z.number().gt(0).lt(1).optional(),
+  /** With scenario: the largest acceptable peak monthly shortfall, fraction of demand (default 0.1). */
+  threshold: z.number().min(0).lt(1).optional(),
 });
 export type PlanRequest = z.infer<typeof PlanRequestSchema>;
 

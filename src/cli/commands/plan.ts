@@ -39,7 +39,8 @@ export function register(program: Command): void {
     .option("--block <t>", "new capacity comes in whole blocks of this size per year (solves a MILP)", positive("block"))
     .option("--compare-separate", "ALLIANCE: also plan EU27 and JPN separately, competing for the same capacity")
     .option("--scenario <file>", "size the stockpile against a simulator scenario")
-    .option("--protect <p>", "with --scenario: share of draws the stockpile must cover", fraction("protect"), 0.95)
+    .option("--protect <p>", "with --scenario: share of the simulator's draws that must stay below the threshold (0.95 or 0.5)", fraction("protect"), 0.95)
+    .option("--threshold <x>", "with --scenario: largest acceptable peak monthly shortfall, fraction of the bloc's demand", fraction("threshold"), 0.1)
     .option("--json", "machine-readable output")
     .addHelpText(
       "after",
@@ -49,6 +50,7 @@ Examples:
   $ chokepoint plan -m natural-graphite -b ALLIANCE --compare-separate --json
   $ chokepoint plan -m lithium -b JPN --trusted AUS,CAN,CHL --min-trusted 0.5
   $ chokepoint plan -m cobalt -b ALLIANCE --risk governance --block 500
+  $ chokepoint plan -m gallium -b ALLIANCE --max-share 0.99 --scenario scenarios/china-gallium-alliance.yaml --protect 0.95 --threshold 0.1
 
 Model: an LP (a MILP with --block) minimising sourcing cost + new-capacity cost + stockpile holding
 + the expected shortfall's cost, with demand met, supplier availability, the single-third-country
@@ -69,7 +71,7 @@ An impossible request exits 4 naming the binding limits and the smallest relaxat
         demandShare: opts.demandShare,
         investmentBlock: opts.block,
         compareSeparate: !!opts.compareSeparate,
-        ...(opts.scenario ? { scenario: opts.scenario, protect: opts.protect } : {}),
+        ...(opts.scenario ? { scenario: opts.scenario, protect: opts.protect, threshold: opts.threshold } : {}),
       };
       const r = await withStore(cmd, (store) => plan(store, req));
       if (opts.json) printJson(r);
@@ -115,6 +117,12 @@ export function renderPlan(r: PlanReport): string {
     lines.push(`  gains most ${c.gainsMost ?? "neither"}`);
     for (const x of c.separateInfeasible) lines.push(`  ${x.partner} alone: ${x.reason}`);
   }
+  const z = r.stockpileSizing;
+  if (z) {
+    lines.push("", `stockpile sizing against ${z.scenario} (peak monthly shortfall ≤ ${pct(z.threshold)} in ${pct(z.protect)} of ${z.runs} draws):`);
+    lines.push(z.stockpileDays === null ? `  not reachable within 3650 days of stock` : `  ${z.stockpileDays} days of ${z.bloc}'s consumption (shortfall at that stock ${pct(z.atStockpile ?? 0)}, one day less ${z.oneDayLess === null ? "–" : pct(z.oneDayLess)}, none ${pct(z.withoutStockpile)})`);
+  }
+  if (r.prices.basis !== "trade") lines.push("", `prices: ${r.prices.basis === "default" ? "defaults (no trade unit values)" : "partly defaults"}, see prices in --json`);
   lines.push("", `sources: ${r.sources.map((s) => `${s.dataset} ${s.edition}${s.year ? ` (${s.year})` : ""}`).join("; ")}`);
   lines.push(...r.notes.map((n) => `note: ${n}`));
   return lines.join("\n");

@@ -1,8 +1,17 @@
 import type { Store } from "../store.ts";
 
-/** Unit value of a material by country of origin: USD per tonne from trade records with quantities. */
+/**
+ * Batched reads for the planner: everything `plan` needs for every material in a handful of
+ * queries (the per-material path through `exposure` issued ~10 queries per material, which was
+ * ~95 % of a plan's time). Each function reads a whole table slice once; the planner indexes it.
+ */
+
+/** Trade aggregated by code, origin, importer and year, from rows that carry both value and mass. */
 export interface UnitValueRow {
+  code: string;
+  classification: string;
   origin: string;
+  importer: string;
   year: number;
   usd: number;
   tonnes: number;
@@ -10,29 +19,97 @@ export interface UnitValueRow {
 }
 
 /**
- * Latest-year (≤ `year`) unit values by origin for a material's trade codes (its own, else the
- * group's): exports (flow X) count for the reporter, imports (flow M) for the partner. Only rows
- * with a mass quantity (kg or t) and a value convertible to USD are used.
+ * Unit values' ingredients for every catalogue code: USD and tonnes summed by (code, origin,
+ * importer, year) over trade rows that report a value and a mass quantity (kg or t) in the same row.
+ * Exports (flow X) count for the reporter as origin and the partner as importer; imports (flow M)
+ * the other way round. Values not in USD are converted at the ECB annual average (`fx_rates`).
+ * @example const rows = await unitValueRows(store); // [{ code: "811292", origin: "CHN", importer: "JPN", … }]
  */
-export async function unitValuesByOrigin(store: Store, materials: readonly string[], stage: string, year: number): Promise<UnitValueRow[]> {
+export async function unitValueRows(store: Store): Promise<UnitValueRow[]> {
   return store.all<UnitValueRow>(
-    `WITH c AS (
-       SELECT DISTINCT code, classification FROM material_codes
-       WHERE list_contains(string_split($1, ','), material) AND (stage = $2 OR stage IS NULL OR stage = '')),
+    `WITH c AS (SELECT DISTINCT code, classification FROM material_codes),
      t AS (
-       SELECT CASE WHEN t.flow = 'X' THEN t.reporter ELSE t.partner END AS origin, t.year, t.dataset,
+       SELECT t.product AS code, t.classification,
+              CASE WHEN t.flow = 'X' THEN t.reporter ELSE t.partner END AS origin,
+              CASE WHEN t.flow = 'X' THEN t.partner ELSE t.reporter END AS importer,
+              t.year, t.dataset,
               CASE WHEN t.currency = 'USD' THEN t.value ELSE t.value / fx.per_usd END AS usd,
               CASE lower(t.qty_unit) WHEN 'kg' THEN t.quantity / 1000 WHEN 't' THEN t.quantity WHEN 'tons' THEN t.quantity
                    WHEN 'tonnes' THEN t.quantity ELSE NULL END AS tonnes
        FROM trade t JOIN c ON c.code = t.product AND c.classification = t.classification
        LEFT JOIN fx_rates fx ON fx.year = t.year AND fx.currency = t.currency
-       WHERE t.year <= $3 AND t.quantity > 0 AND t.value > 0 AND t.flow IN ('X', 'M')),
-     y AS (
-       SELECT origin, year, sum(usd)::DOUBLE AS usd, sum(tonnes)::DOUBLE AS tonnes, string_agg(DISTINCT dataset, ',') AS datasets
-       FROM t WHERE tonnes > 0 AND usd IS NOT NULL AND origin IS NOT NULL GROUP BY origin, year)
-     SELECT * FROM y WHERE tonnes > 0
-     QUALIFY row_number() OVER (PARTITION BY origin ORDER BY year DESC) = 1
-     ORDER BY origin`,
-    [materials.join(","), stage, year],
+       WHERE t.quantity > 0 AND t.value > 0 AND t.flow IN ('X', 'M'))
+     SELECT code, classification, origin, importer, year, sum(usd)::DOUBLE AS usd, sum(tonnes)::DOUBLE AS tonnes,
+            string_agg(DISTINCT dataset, ',' ORDER BY dataset) AS datasets
+     FROM t WHERE tonnes > 0 AND usd IS NOT NULL AND origin IS NOT NULL AND importer IS NOT NULL
+     GROUP BY ALL HAVING sum(tonnes) > 0
+     ORDER BY code, classification, origin, importer, year`,
   );
+}
+
+/** USGS production of every (material, stage) series: newest edition per year, by country. */
+export interface ProductionAllRow {
+  material: string;
+  stage: string;
+  year: number;
+  iso3: string | null;
+  label: string;
+  is_aggregate: boolean;
+  value_t: number;
+  is_estimate: boolean;
+  edition: string;
+}
+
+const SERIES_ALL = `
+  SELECT s.material, s.stage, p.* FROM usgs_production p
+  JOIN usgs_series s ON s.usgs_code = p.usgs_code AND p.type LIKE s.type_pattern
+  WHERE p.measure = 'production' AND p.value_t IS NOT NULL AND p.country_label NOT ILIKE 'world total%'`;
+
+/**
+ * World production by country for every material, stage and year (the same selection as
+ * `productionByCountry`, for all series at once), largest first within each year.
+ * @example const rows = await productionAll(store);
+ */
+export async function productionAll(store: Store): Promise<ProductionAllRow[]> {
+  return store.all<ProductionAllRow>(
+    `WITH p AS (${SERIES_ALL}),
+     e AS (SELECT material, stage, year, max(edition) AS edition FROM p GROUP BY ALL)
+     SELECT p.material, p.stage, p.year, p.iso3, any_value(p.country_label) AS label, bool_or(p.is_aggregate) AS is_aggregate,
+            sum(p.value_t)::DOUBLE AS value_t, bool_or(p.is_estimate) AS is_estimate, any_value(p.edition) AS edition
+     FROM p JOIN e USING (material, stage, year, edition)
+     GROUP BY p.material, p.stage, p.year, p.iso3, CASE WHEN p.iso3 IS NULL THEN p.country_label END
+     HAVING sum(p.value_t) > 0
+     ORDER BY p.material, p.stage, p.year DESC, value_t DESC, p.iso3`,
+  );
+}
+
+/** Years with USGS production data per (material, stage), as in `productionYears`. */
+export async function productionYearsAll(store: Store): Promise<{ material: string; stage: string; year: number }[]> {
+  return store.all(`SELECT DISTINCT material, stage, year FROM (${SERIES_ALL}) ORDER BY material, stage, year DESC`);
+}
+
+/** The EU 2023 study's global supply shares for every material and stage. */
+export async function studySharesAll(store: Store): Promise<{ material_name: string; stage: string; iso3: string | null; label: string; share: number }[]> {
+  return store.all(
+    `SELECT material_name, stage, iso3, country_label AS label, share FROM eu_supply_shares
+     WHERE scope = 'global' AND share > 0 ORDER BY material_name, stage, share DESC`,
+  );
+}
+
+/** Export restrictions on record, every material. */
+export async function restrictionsAll(store: Store): Promise<{ country: string; material: string }[]> {
+  return store.all(`SELECT DISTINCT country, material FROM export_restrictions ORDER BY material, country`);
+}
+
+/** WGI six-dimension estimates for every country and year that has all six. */
+export async function wgiAll(store: Store): Promise<{ iso3: string; year: number; est: number[] }[]> {
+  return store.all(
+    `SELECT iso3, year, list(estimate ORDER BY indicator) AS est FROM wgi
+     WHERE estimate IS NOT NULL GROUP BY iso3, year HAVING count(*) = 6 ORDER BY iso3, year`,
+  );
+}
+
+/** The catalogue's trade codes, every material. */
+export async function materialCodesAll(store: Store): Promise<{ material: string; stage: string | null; code: string; classification: string }[]> {
+  return store.all(`SELECT material, stage, code, classification FROM material_codes ORDER BY material, code`);
 }
