@@ -75,10 +75,12 @@ export class Store {
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
     if (this.depth > 0) return fn();
     this.depth++;
+    this.memos.clear();
     await this.conn.run("BEGIN TRANSACTION");
     try {
       const out = await fn();
       await this.conn.run("COMMIT");
+      this.memos.clear();
       return out;
     } catch (e) {
       await this.conn.run("ROLLBACK");
@@ -88,6 +90,22 @@ export class Store {
     }
   }
   private depth = 0;
+
+  /**
+   * Memoise a read of reference data (countries, catalogue, WGI) for this store. Every write
+   * through `transaction` clears the memo, so a load is seen at once.
+   * @example const countries = await store.memo("countries", () => store.all("SELECT * FROM countries"));
+   */
+  memo<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    let p = this.memos.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = fn();
+      this.memos.set(key, p);
+      p.catch(() => this.memos.delete(key));
+    }
+    return p;
+  }
+  private readonly memos = new Map<string, Promise<unknown>>();
 
   /** Close the connection and the database. */
   close(): void {

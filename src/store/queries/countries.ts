@@ -10,7 +10,7 @@ export interface CountryRow {
 
 /** All countries in the store. */
 export async function listCountries(store: Store): Promise<CountryRow[]> {
-  return store.all<CountryRow>("SELECT iso3, name, eu27, g7, oecd FROM countries ORDER BY iso3");
+  return store.memo("countries", () => store.all<CountryRow>("SELECT iso3, name, eu27, g7, oecd FROM countries ORDER BY iso3"));
 }
 
 /** Latest WGI six-dimension estimates per country for a year (the latest ≤ year with all six). */
@@ -18,6 +18,10 @@ export async function wgiEstimates(
   store: Store,
   year: number,
 ): Promise<Map<string, { year: number; estimates: number[] }>> {
+  return store.memo(`wgi:${year}`, () => wgiQuery(store, year));
+}
+
+async function wgiQuery(store: Store, year: number): Promise<Map<string, { year: number; estimates: number[] }>> {
   const rows = await store.all<{ iso3: string; year: number; est: number[] }>(
     `WITH y AS (
        SELECT iso3, year, list(estimate ORDER BY indicator) AS est, count(*) AS n

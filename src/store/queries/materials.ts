@@ -24,7 +24,7 @@ export interface Material {
 
 /** The whole catalogue, ordered by id. */
 export async function listMaterials(store: Store): Promise<Material[]> {
-  const rows = await store.all<Material>("SELECT * FROM materials ORDER BY id");
+  const rows = await store.memo("materials", () => store.all<Material>("SELECT * FROM materials ORDER BY id"));
   return rows.map((r) => ({ ...r, stages: r.stages ?? [], hs_codes: r.hs_codes ?? [], cn_codes: r.cn_codes ?? [] }));
 }
 
