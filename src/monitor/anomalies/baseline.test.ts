@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { scoreSeries } from "./baseline.ts";
+import { DEFAULT_DETECT, scoreSeries } from "./baseline.ts";
 
 test("a flat series that drops to zero is a collapse with the hand-computed score", () => {
   const s = scoreSeries([...Array(24).fill(100_000), 0], 0);
@@ -25,4 +25,20 @@ test("a recurring seasonal dip is absorbed by the same-month offset after two ye
   const jan = scoreSeries(v, 0).filter((m) => m.index % 12 === 0);
   assert.equal(jan[0].kind, "collapse", "first January: no seasonal history yet");
   assert.equal(jan.at(-1)!.kind, null, "by the fourth year the dip is expected");
+});
+
+test("a tiny series (median under minBaseline) and an intermittent one (few active months) are not flagged", () => {
+  const tiny = scoreSeries([...Array(24).fill(10_000), 0], 0);
+  assert.equal(tiny.at(-1)!.kind, null, "USD 10 000 a month is under the 50 000 floor");
+  assert.equal(scoreSeries([...Array(24).fill(10_000), 0], 0, { ...DEFAULT_DETECT, minBaseline: 0 }).at(-1)!.kind, "collapse");
+  // Shipments in 8 of every 12 months: median 100 000 but only 8 active months in any window.
+  const gappy = Array.from({ length: 36 }, (_, i) => (i % 3 === 0 ? 0 : 100_000));
+  const big = scoreSeries([...gappy, 900_000], 0);
+  assert.equal(big.at(-1)!.kind, null);
+  assert.equal(scoreSeries([...gappy, 900_000], 0, { ...DEFAULT_DETECT, minActive: 8 }).at(-1)!.kind, "spike");
+});
+
+test("persist = 2 flags the second month of a collapse, not the first", () => {
+  const s = scoreSeries([...Array(24).fill(100_000), 0, 0], 0, { ...DEFAULT_DETECT, persist: 2 });
+  assert.deepEqual(s.slice(-2).map((m) => m.kind), [null, "collapse"]);
 });
