@@ -1,21 +1,22 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import cliProgress from "cli-progress";
-import type { Params, Store } from "../store/store.ts";
+import type { Params, Row, Store } from "../store/store.ts";
 
 /** Called with the fraction done (0–1) of a long statement. */
 export type OnProgress = (fraction: number) => void;
 
 /**
  * Run one long statement while polling DuckDB's own progress counter (the CSV reader reports
- * bytes read), so a 10 M-row load can drive a progress bar without parsing rows in JS.
+ * bytes read), so a 10 M-row load can drive a progress bar without parsing rows in JS. Returns the
+ * statement's rows (for an INSERT, DuckDB's `Count`).
  *
  * @example
  * await runWithProgress(store, "INSERT INTO t SELECT * FROM read_csv($1)", [file], (f) => bar.update(f));
  */
-export async function runWithProgress(store: Store, sql: string, params: Params, onProgress?: OnProgress): Promise<void> {
+export async function runWithProgress(store: Store, sql: string, params: Params, onProgress?: OnProgress): Promise<Row[]> {
   // Store keeps its one connection private; the progress counter lives on that connection.
   const conn = (store as unknown as { conn?: DuckDBConnection }).conn;
-  if (!onProgress || !conn) return store.run(sql, params);
+  if (!onProgress || !conn) return store.all(sql, params);
   await store.run("SET enable_progress_bar = true");
   await store.run("SET enable_progress_bar_print = false");
   const timer = setInterval(() => {
@@ -23,8 +24,9 @@ export async function runWithProgress(store: Store, sql: string, params: Params,
     if (p >= 0) onProgress(Math.min(1, p / 100));
   }, 100);
   try {
-    await store.run(sql, params);
+    const rows = await store.all(sql, params);
     onProgress(1);
+    return rows;
   } finally {
     clearInterval(timer);
   }

@@ -15,6 +15,7 @@ import { hsLoader } from "./hs.ts";
 import { fxLoader } from "./fx.ts";
 import { exportRestrictionsLoader } from "./export-restrictions.ts";
 import { baciLoader } from "./baci.ts";
+import { comtradeBulkLoader } from "./comtrade-bulk.ts";
 
 /**
  * Every loader by id. `chokepoint ingest <id> FILE…` and the starter build (data/<folder>/dataset.json)
@@ -37,4 +38,5 @@ export const loaders: Record<string, Loader> = {
   fx: fxLoader,
   "export-restrictions": exportRestrictionsLoader,
   baci: baciLoader,
+  "comtrade-bulk": comtradeBulkLoader,
 };
