@@ -4,7 +4,11 @@ import { openStore } from "../src/store/open.ts";
 import type { Store } from "../src/store/store.ts";
 import { listMaterials } from "../src/store/queries/materials.ts";
 import { ChokepointError } from "../src/domain/error.ts";
-import { plan, type PlanReport } from "../src/plan/plan.ts";
+import { plan, planMany, type PlanReport } from "../src/plan/plan.ts";
+import { exposure } from "../src/analytics/exposure.ts";
+import { loadPlanData } from "../src/plan/plan-data.ts";
+import { productionView } from "../src/plan/production.ts";
+import { loadScenario, simulate } from "../src/simulate/index.ts";
 
 let store: Store;
 const reports: { id: string; report: PlanReport; maxShare: number }[] = [];
@@ -105,4 +109,101 @@ test("bad requests name the field and value", async () => {
   });
   await assert.rejects(plan(store, { material: "gallium", bloc: "JPN", compareSeparate: true, maxShare: 1 }), /needs the ALLIANCE bloc/);
   await assert.rejects(plan(store, { material: "gallium", bloc: "KOR", maxShare: 1 }), /--demand-share/);
+});
+
+test("batched reads: production by country equals exposure(basis production) for every material", async () => {
+  const data = await loadPlanData(store);
+  let compared = 0;
+  for (const m of data.materials) {
+    const viaExposure = await exposure(store, { material: m.id, bloc: "ALLIANCE", basis: "production" }).catch((e: ChokepointError) => e);
+    let batched;
+    try {
+      batched = productionView(data, m.id, undefined, undefined, []);
+    } catch (e) {
+      assert.ok(viaExposure instanceof ChokepointError, `${m.id}: batched fails (${(e as Error).message}), exposure does not`);
+      assert.equal((e as ChokepointError).code, viaExposure.code, m.id);
+      continue;
+    }
+    assert.ok(!(viaExposure instanceof Error), `${m.id}: exposure fails (${String(viaExposure)}), batched does not`);
+    assert.equal(batched.stage, viaExposure.stage, m.id);
+    assert.equal(batched.year, viaExposure.year, m.id);
+    assert.equal(batched.total.amount, viaExposure.total.amount, m.id);
+    const a = batched.suppliers.map((s) => `${s.country}:${s.amount}`).sort();
+    const b = viaExposure.suppliers.map((s) => `${s.country}:${s.amount}`).sort();
+    assert.deepEqual(a, b, m.id);
+    assert.deepEqual([...batched.restricted].sort(), [...new Set(viaExposure.restrictions.map((r) => r.country))].sort(), m.id);
+    assert.deepEqual(batched.sources, viaExposure.sources, m.id);
+    compared++;
+  }
+  assert.ok(compared >= 20, `only ${compared} materials compared`);
+});
+
+test("planMany gives the same plans as one plan() call each", async () => {
+  const reqs = ["cobalt", "lithium", "natural-graphite"].map((material) => ({ material, bloc: "ALLIANCE", maxShare: 0.99, current: false }));
+  const many = await planMany(store, reqs);
+  for (let i = 0; i < reqs.length; i++) assert.deepEqual(many[i].report, await plan(store, reqs[i]), reqs[i].material);
+});
+
+test("the EU and Japan are priced at their own import unit values from China where the trade data has value and mass", async () => {
+  const r = await plan(store, { material: "natural-graphite", bloc: "ALLIANCE", maxShare: 0.99, compareSeparate: true, current: false });
+  const chn = r.prices.suppliers.find((s) => s.country === "CHN")!;
+  // Oracle from the raw rows: China's exports of the material's codes, value and kg, by destination.
+  const raw = await store.all<{ partner: string; year: number; value: number; quantity: number }>(
+    `SELECT partner, year, value, quantity FROM trade WHERE dataset = 'comtrade-china-monthly-exports' AND qty_unit = 'kg'
+     AND quantity > 0 AND value > 0 AND reporter = 'CHN' AND flow = 'X'
+     AND product IN (SELECT code FROM material_codes WHERE material = 'natural-graphite' AND (stage = $1 OR stage IS NULL))`,
+    [r.stage],
+  );
+  const eu = new Set(r.demand.partners.length ? (await store.all<{ iso3: string }>("SELECT iso3 FROM countries WHERE eu27")).map((c) => c.iso3) : []);
+  const uv = (keep: (p: string) => boolean) => {
+    const rows = raw.filter((x) => keep(x.partner) && x.year <= r.year);
+    const y = Math.max(...rows.map((x) => x.year));
+    const sel = rows.filter((x) => x.year === y);
+    return { year: y, value: sel.reduce((t, x) => t + x.value, 0) / (sel.reduce((t, x) => t + x.quantity, 0) / 1000) };
+  };
+  const jp = uv((p) => p === "JPN"), e = uv((p) => eu.has(p));
+  assert.equal(chn.partners!.JPN.basis, "trade");
+  assert.equal(chn.partners!.EU27.basis, "trade");
+  assert.ok(Math.abs(chn.partners!.JPN.value - jp.value) < 0.01 && chn.partners!.JPN.year === jp.year, `JPN ${chn.partners!.JPN.value} vs ${jp.value}`);
+  assert.ok(Math.abs(chn.partners!.EU27.value - e.value) < 0.01 && chn.partners!.EU27.year === e.year, `EU27 ${chn.partners!.EU27.value} vs ${e.value}`);
+  assert.notEqual(chn.partners!.JPN.value, chn.partners!.EU27.value);
+  // The plan's sourcing cost is priced at each partner's own prices.
+  const price = (country: string, partner: string) => r.prices.suppliers.find((s) => s.country === country)!.partners![partner].value;
+  const sourcing = r.plan.partners!.reduce((t, q) => t + q.suppliers.reduce((a, s) => a + s.share * r.demand.partners.find((d) => d.id === q.id)!.demand * price(s.country, q.id), 0), 0);
+  assert.ok(Math.abs(sourcing - r.plan.costBreakdown.sourcing) <= 1e-4 * r.plan.costBreakdown.sourcing, `${sourcing} vs ${r.plan.costBreakdown.sourcing}`);
+  // With different prices the dividend is not trivially zero, and joint ≤ separate still holds.
+  const c = r.comparison!;
+  assert.ok(c.separateCost !== null && c.dividend! > 0 && c.jointCost <= c.separateCost, JSON.stringify(c));
+  assert.ok(r.assumptions.defaultUnitCost, "origins priced at the average are declared as a default");
+});
+
+test("materials without unit values say their prices are defaults", () => {
+  const cobalt = reports.find((x) => x.id === "cobalt")!.report;
+  assert.equal(cobalt.prices.basis, "default");
+  assert.equal(cobalt.units.cost, "relative");
+  assert.match(cobalt.assumptions.defaultUnitCost.source, /no trade records/);
+});
+
+test("stockpile sizing on the DR Congo cobalt scenario: the result protects at 95 % and one day less does not", async () => {
+  const file = "scenarios/drc-cobalt-suspension-2025.yaml";
+  const r = await plan(store, { material: "cobalt", bloc: "ALLIANCE", maxShare: 0.99, current: false, scenario: file, protect: 0.95, threshold: 0.1 });
+  const z = r.stockpileSizing!;
+  assert.ok(z.stockpileDays !== null && z.stockpileDays > 0, JSON.stringify(z));
+  // Independent check through the simulator: the ALLIANCE stockpile at d days (replacing JPN's 60).
+  const s = loadScenario(file);
+  const p95 = async (days: number) => {
+    const out = await simulate(store, { ...s, report: ["ALLIANCE"], responses: { ...s.responses, stockpileDays: { ALLIANCE: days } } });
+    return out.markets[0].targets.ALLIANCE.peakShortfall.p95;
+  };
+  const at = await p95(z.stockpileDays!);
+  const less = await p95(z.stockpileDays! - 1);
+  assert.ok(at <= 0.1, `p95 at ${z.stockpileDays} days: ${at}`);
+  assert.ok(less > 0.1, `p95 at ${z.stockpileDays! - 1} days: ${less}`);
+  assert.equal(z.atStockpile, at);
+  assert.equal(z.oneDayLess, less);
+  assert.ok(z.withoutStockpile > 0.1);
+  // Same seed → same answer.
+  assert.equal((await plan(store, { material: "cobalt", bloc: "ALLIANCE", maxShare: 0.99, current: false, scenario: file })).stockpileSizing!.stockpileDays, z.stockpileDays);
+  await assert.rejects(plan(store, { material: "cobalt", bloc: "ALLIANCE", maxShare: 0.99, current: false, scenario: file, protect: 0.9 }), /simulator reports the 0.5 and 0.95 quantiles/);
+  await assert.rejects(plan(store, { material: "lithium", bloc: "ALLIANCE", maxShare: 0.99, current: false, scenario: file }), /does not shock lithium/);
 });
