@@ -70,6 +70,13 @@ export async function scan(store: Store, opts: ScanOptions): Promise<ScanResult>
   const year = opts.year ?? years[0];
   const load = await baciLoad(store, year);
   if (!load) throw new ChokepointError("no_data", `no BACI trade for ${year} (loaded years: ${years.join(", ")})`);
+  if (load.present !== load.rows) {
+    // Only a load interrupted while committing gets here (DuckDB can replay part of a torn WAL).
+    throw new ChokepointError(
+      "no_data",
+      `BACI ${year} is incomplete in the database (${load.present} rows, ${load.rows} recorded: an interrupted load); load the year's file again with chokepoint ingest baci`,
+    );
+  }
   if (opts.minTopShare !== undefined && !(opts.minTopShare >= 0 && opts.minTopShare <= 1)) {
     throw new ChokepointError("invalid_input", `--min-top-share must be a fraction 0–1 (got ${opts.minTopShare})`);
   }

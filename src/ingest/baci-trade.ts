@@ -42,7 +42,7 @@ export async function loadBaciTrade(load: TradeLoad): Promise<number> {
   const year = info.year ?? (await firstYear(store, file, info.format));
   const codes = await store.all<{ code: number }>("SELECT code FROM baci_countries");
   const rules: BaciRules = { year, countries: new Set(codes.map((c) => c.code)) };
-  await store.run("DELETE FROM baci_trade WHERE year = $1", [year]);
+  await forgetYear(store, year);
   const rows = info.format === "csv" ? await insertCsv(load, rules) : await insertParquet(load, rules);
   const codesUsed = await checkCountryCodes(store, file, rules);
   await store.run(
@@ -53,6 +53,20 @@ export async function loadBaciTrade(load: TradeLoad): Promise<number> {
     [year, info.classification ?? "HS", info.version ?? null, load.dataset, basename(file), rows, listValue(codesUsed)],
   );
   return rows;
+}
+
+/**
+ * Remove what a previous load of the year left: its bookkeeping first (so the replaced file can be
+ * loaded again later, and a torn commit reads as "not loaded"), then its rows — including rows an
+ * interrupted load left behind without bookkeeping.
+ */
+async function forgetYear(store: Store, year: number): Promise<void> {
+  const old = await store.one<{ source_file: string; rows: number }>("SELECT source_file, rows FROM baci_loads WHERE year = $1", [year]);
+  if (old) {
+    await store.run("DELETE FROM baci_loads WHERE year = $1", [year]);
+    await store.run("DELETE FROM loaded_files WHERE loader = 'baci' AND path = $1 AND rows = $2", [old.source_file, old.rows]);
+  }
+  await store.run("DELETE FROM baci_trade WHERE year = $1", [year]);
 }
 
 async function insertCsv(load: TradeLoad, rules: BaciRules): Promise<number> {

@@ -63,13 +63,16 @@ export async function scanAggregates(store: Store, year: number, members: readon
   );
 }
 
-/** Which file a BACI year came from, or undefined when the year is not loaded. */
+/** Which file a BACI year came from (and how many of its rows are present), or undefined when not loaded. */
 export async function baciLoad(
   store: Store,
   year: number,
-): Promise<{ year: number; classification: string; release: string | null; dataset: string; rows: number } | undefined> {
+): Promise<{ year: number; classification: string; release: string | null; dataset: string; rows: number; present: number } | undefined> {
+  // `present` counts the rows actually there: it differs from `rows` only after a torn commit.
   return store.one(
-    "SELECT year::INTEGER AS year, classification, release, dataset, rows FROM baci_loads WHERE year = $1",
+    `SELECT year::INTEGER AS year, classification, release, dataset, rows,
+            (SELECT count(*) FROM baci_trade t WHERE t.year = l.year)::DOUBLE AS present
+     FROM baci_loads l WHERE year = $1`,
     [year],
   );
 }
