@@ -14,3 +14,4 @@ export { plan, type PlanReport } from "./plan/plan.ts";
 export { extraGroupImportShares, countryCodes, type TradeRow, type PartnerShare } from "./store/queries/trade.ts";
 export { simulate, type SimulationResult, type SimulateOptions, runModel, loadScenario, parseScenario, validateScenario, type Scenario } from "./simulate/index.ts";
 export { createExtractor, buildGazetteer, gazetteerFromStore, buildSeries, detectAnomalies, buildAlerts, pollFeed, type MonitorEvent, type Anomaly, type Alert } from "./monitor/index.ts";
+export { scan, type ScanResult, type ScanProduct, type ScanOptions } from "./analytics/scan.ts";
