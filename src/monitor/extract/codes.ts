@@ -30,6 +30,10 @@ export function findHsCodes(sentence: string, inCodeList = false): FoundCode[] {
     for (const m of sentence.matchAll(/(?<![\d.,$€¥£])(\d{6}|\d{8}|\d{10})(?![\d.,]\d|\s*(?:%|percent|tonnes|tons|kg|USD|dollars|yuan|euros))/g)) {
       push(m[1], m.index ?? 0);
     }
+    // EU notation: "CN code 2823 00 00", "ex 3206 11 00" (4 + 2 + 2 digits, spaced).
+    for (const m of sentence.matchAll(/(?<![\d.,])(\d{4}) (\d{2}) (\d{2})(?: (\d{2}))?(?![\d.,]\d)/g)) {
+      push(m[1] + m[2], m.index ?? 0);
+    }
     for (const m of sentence.matchAll(/\b(?:HS|CN|heading|headings|chapter)\s+((?:\d{4})(?:\s*(?:,|and|or)\s*\d{4})*)\b/gi)) {
       const base = m.index ?? 0;
       for (const h of m[1].matchAll(/\d{4}/g)) {

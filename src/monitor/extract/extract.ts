@@ -5,7 +5,7 @@ import { findDates, yearOf, type FoundDate } from "./dates.ts";
 import { completeFromFollowUp } from "./followup.ts";
 import type { Gazetteer } from "./gazetteer.ts";
 import { sentences, type Sentence } from "./nlp.ts";
-import { plainProducts } from "./products.ts";
+import { isMaterialMention, plainProducts } from "./products.ts";
 import { tariffRate } from "./rates.ts";
 import { parties } from "./roles.ts";
 import { findTriggers, type Trigger } from "./triggers.ts";
@@ -54,7 +54,7 @@ function pickTrigger(s: Sentence): Trigger | null {
 }
 
 function productsOf(g: Gazetteer, s: Sentence, codes: string[]): string[] {
-  const ids = s.mentions.filter((m) => m.kind === "material").map((m) => m.id);
+  const ids = s.mentions.filter((m) => m.kind === "material" && isMaterialMention(s.text, m.index, m.end, m.text)).map((m) => m.id);
   // A basket code (811292 carries Ga, Ge, In, Nb, V) names no single material.
   for (const c of codes) {
     const list = g.hsToMaterials.get(c) ?? [];

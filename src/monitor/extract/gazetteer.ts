@@ -47,7 +47,20 @@ export function materialNameVariants(name: string): string[] {
   if (base.endsWith("ies")) out.add(`${base.slice(0, -3)}y`);
   else if (/[^suia]s$/.test(base) && base.length > 4) out.add(base.slice(0, -1));
   else if (base.includes(" ") && !base.endsWith("s")) out.add(base.endsWith("y") ? `${base.slice(0, -1)}ies` : `${base}s`);
+  // US spelling of -inium names ("aluminum"), so American texts map without a synonym list.
+  for (const v of [...out]) if (/inium\b/.test(v)) out.add(v.replace(/inium\b/, "inum"));
   return [...out];
+}
+
+/**
+ * Names a catalogue entry lists in parentheses ("Aluminium (bauxite, alumina, aluminium)",
+ * "Permanent magnets (NdFeB, SmCo)"): each is another name of the material, unless generic.
+ * @example parentheticalNames("Boron (borates)") // ["borates"]
+ */
+export function parentheticalNames(name: string): string[] {
+  const inner = /\(([^)]*)\)/.exec(name)?.[1];
+  if (!inner) return [];
+  return inner.split(/,|;|\bor\b/).map((x) => x.trim()).filter((x) => x.length >= 4 && !GENERIC_HEADS.has(x.toLowerCase()) && !/^devices?$/i.test(x));
 }
 
 /**
@@ -77,7 +90,7 @@ export function buildGazetteer(rows: GazetteerRows): Gazetteer {
   const ids = new Set<string>();
   for (const m of rows.materials) {
     ids.add(m.id);
-    for (const v of [...materialNameVariants(m.name), ...materialNameVariants(m.id)]) {
+    for (const v of [...materialNameVariants(m.name), ...materialNameVariants(m.id), ...parentheticalNames(m.name).flatMap(materialNameVariants)]) {
       if (!materials.has(v)) materials.set(v, m.id);
     }
     for (const code of m.hs_codes ?? []) {

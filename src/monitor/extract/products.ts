@@ -45,3 +45,27 @@ function phraseAt(rest: string): string[] {
   }
   return [...new Set(out)].slice(0, 4);
 }
+
+// Nouns that make a preceding material name a modifier: "semiconductor manufacturing equipment",
+// "battery electric vehicles", "lithium prices", "graphite producers" name no shipment of the material.
+const MODIFIED = /^[\s-]*(?:manufacturing|equipment|machinery|machines?|tools?|technolog(?:y|ies)|electric|vehicles?|makers?|companies|company|firms?|industry|industries|sector|prices?|stocks?|shares)\b/i;
+
+/**
+ * Is a catalogue name in a sentence the material itself? Not when it modifies a following noun
+ * ("semiconductor manufacturing equipment") or is part of a company name ("Lynas Rare Earths":
+ * capitalised mid-sentence right after another capitalised word).
+ *
+ * @example isMaterialMention("Tariffs on semiconductor manufacturing equipment.", 11, 24, "semiconductor") // false
+ */
+export function isMaterialMention(sentence: string, index: number, end: number, text: string): boolean {
+  if (MODIFIED.test(sentence.slice(end))) return false;
+  const words = sentence.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w));
+  const titleCase = words.filter((w) => /^[A-Z]/.test(w)).length > words.length / 2; // headlines capitalise every word
+  if (!titleCase && index > 0 && /^[A-Z][a-z]/.test(text) && /\b[A-Z][a-z]+\s+$/.test(sentence.slice(Math.max(0, index - 30), index))) {
+    const before = sentence.slice(0, index).trimEnd();
+    const prev = /([A-Z][a-z]+)$/.exec(before)?.[1] ?? "";
+    // A sentence-initial word or a country/demonym-like word before ("Chinese Gallium") is not a company.
+    if (before.length > prev.length && !/^(?:The|A|An|Chinese|Japanese|European|American)$/.test(prev)) return false;
+  }
+  return true;
+}
