@@ -99,3 +99,15 @@ test("bad identifiers are errors that name the value and suggest the closest", a
     (e: unknown) => e instanceof ChokepointError && e.code === "unknown_stage" && /processing/.test(e.message),
   );
 });
+
+test("LNG: world supply from EI exporters' totals (US 114.4 bcm in 2023, the largest); EU27 sourcing by bcm", async () => {
+  const w = await exposure(store, { material: "lng", bloc: "ALLIANCE", year: 2023, basis: "production" });
+  assert.equal(w.top?.country, "USA");
+  near(w.suppliers[0].amount, 114.389655, 1e-6, "US LNG exports, EI 2024 edition");
+  assert.equal(w.total.unit, "bcm");
+  assert.equal(w.sources[0].dataset, "Energy Institute Statistical Review of World Energy");
+  const eu = await exposure(store, { material: "lng", bloc: "EU27", year: 2023, basis: "sourcing" });
+  assert.equal(eu.total.unit, "bcm");
+  assert.equal(eu.top?.country, "USA");
+  assert.ok(eu.coverage.missing.length > 0, "EI lumps smaller EU importers into 'Other EU': said, not filled");
+});

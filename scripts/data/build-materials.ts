@@ -39,6 +39,11 @@ function main(): void {
         const [cls, raw] = c.split(":");
         const basket = raw.endsWith("*");
         const code = raw.replace("*", "");
+        // EI: the Energy Institute's named products (LNG), not a tariff code.
+        if (cls === "EI") {
+          codeRows.push({ material: m.id, stage, code, classification: cls, basket: "0", caveat: "" });
+          continue;
+        }
         if (!CLASS[cls] || code.length !== Number(cls.slice(2))) throw new Error(`${m.id}: bad code ${c}`);
         (cls === "CN8" ? cn : hs).add(code);
         codeRows.push({ material: m.id, stage, code, classification: cls, basket: basket ? "1" : "0", caveat: basket ? m.caveat ?? "" : "" });

@@ -153,7 +153,7 @@ export const MATERIALS: MaterialDef[] = [
     E: ["CN8:31042010", "CN8:31042050", "CN8:31042090", "CN8:31043000", "CN8:31049000"], notes: "Not on the EU 2023 CRM list." },
   { id: "coking-coal", name: "Coking coal", grp: "energy", stages: ["extraction", "processing"], default: "extraction", eu: "Coking coal", E: ["HS4:2701*"],
     caveat: "HS4 2701 holds all coal, not only coking coal." },
-  { id: "lng", name: "Liquefied natural gas", grp: "energy", stages: ["extraction"], jp: "natural gas (可燃性天然ガス)", E: ["HS6:271111", "HS4:2711*"],
+  { id: "lng", name: "Liquefied natural gas", grp: "energy", stages: ["extraction"], jp: "natural gas (可燃性天然ガス)", E: ["EI:LNG", "HS6:271111", "HS4:2711*"],
     caveat: "HS4 2711 also holds pipeline gas and LPG.", notes: "Not assessed by the EU CRM study; sourcing data: EI Statistical Review LNG trade movements (bcm)." },
 
   // Downstream products linked to their inputs.

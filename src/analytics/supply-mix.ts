@@ -11,6 +11,7 @@ import {
   productionByCountry,
   productionYears,
   studySupplyShares,
+  worldExportsByPartner,
 } from "../store/queries/exposure.ts";
 import type { Store } from "../store/store.ts";
 import type { ImportRow } from "../store/queries/exposure.ts";
@@ -36,7 +37,10 @@ const USGS = "USGS Mineral Commodity Summaries";
  */
 export async function productionSuppliers(store: Store, m: Material, stage: Stage, bloc: Bloc, year?: number): Promise<SupplyMix> {
   const years = await productionYears(store, m.id, stage);
-  if (!years.length) return studyShares(store, m, stage, year);
+  if (!years.length) {
+    const world = await worldExportsByPartner(store, m.id, stage);
+    return world.length ? worldTrade(m, world, year) : studyShares(store, m, stage, year);
+  }
   const y = year ?? years[0];
   if (!years.includes(y)) {
     throw new ChokepointError("no_data", `no USGS production of ${m.id} (${stage}) for ${y}; years with data: ${years.join(", ")}`);
@@ -63,6 +67,27 @@ export async function productionSuppliers(store: Store, m: Material, stage: Stag
     sources: [{ dataset: USGS, edition, year: y }],
     notes,
     missing,
+  };
+}
+
+function worldTrade(
+  m: Material,
+  rows: Awaited<ReturnType<typeof worldExportsByPartner>>,
+  year?: number,
+): SupplyMix {
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a);
+  const y = year ?? years[0];
+  if (!years.includes(y)) throw new ChokepointError("no_data", `no world trade data for ${m.id} in ${y}; years with data: ${years.join(", ")}`);
+  const these = rows.filter((r) => r.year === y);
+  return {
+    year: y,
+    years,
+    unit: these[0].qty_unit,
+    total: these.reduce((a, r) => a + r.quantity, 0),
+    rows: these.map((r) => ({ country: r.partner, amount: r.quantity })),
+    sources: [{ dataset: "Energy Institute Statistical Review of World Energy", edition: these[0].dataset.replace(/\D/g, ""), year: y }],
+    notes: [`no production series: world supply = exports by country in world trade (${these[0].qty_unit})`],
+    missing: [],
   };
 }
 
@@ -124,7 +149,7 @@ export async function sourcingSuppliers(store: Store, m: Material, stage: Stage,
     notes.push(`${chosen.dropped.join(", ")}: only quantities reported, not combinable with values (left out)`);
   }
   const byPartner = new Map<string, number>();
-  let unit = "t";
+  let unit = chosen.unit ?? "t";
   if (chosen.measure === "value") {
     // Combine in USD where every currency has a rate; a single currency needs no conversion.
     const currencies = [...new Set(rows.map((r) => r.currency as string))];
@@ -140,8 +165,8 @@ export async function sourcingSuppliers(store: Store, m: Material, stage: Stage,
     if (!convertible) notes.push(`no ${currencies[0]}/USD rate for ${y}: values kept in ${currencies[0]}`);
     else if (currencies.some((c) => c !== "USD")) notes.push(`${currencies.filter((c) => c !== "USD").join(", ")} values converted to USD at the ECB annual average reference rate`);
   } else {
-    for (const r of rows) byPartner.set(r.partner, (byPartner.get(r.partner) ?? 0) + (r.tonnes as number));
-    notes.push("combined by quantity (tonnes): not every member reports values for this material");
+    for (const r of rows) byPartner.set(r.partner, (byPartner.get(r.partner) ?? 0) + (r.quantity as number));
+    notes.push(`combined by quantity (${unit}): the quantity data cover more members or rest on narrower codes than the values`);
   }
   const reporters = new Set(rows.map((r) => r.reporter));
   const absent = bloc.members.filter((c) => !reporters.has(c));
@@ -168,7 +193,7 @@ export async function sourcingSuppliers(store: Store, m: Material, stage: Stage,
  * in that measure (so two publishers never double count), and the measure that covers more
  * reporters (values win ties: they exist for every product).
  */
-export function chooseMeasure(rows: readonly ImportRow[]): { measure: "value" | "quantity"; rows: ImportRow[]; dropped: string[] } {
+export function chooseMeasure(rows: readonly ImportRow[]): { measure: "value" | "quantity"; rows: ImportRow[]; dropped: string[]; unit: string | null } {
   const pick = (has: (r: ImportRow) => boolean) => {
     const counts = new Map<string, number>();
     for (const r of rows) if (has(r)) counts.set(`${r.reporter}|${r.dataset}`, (counts.get(`${r.reporter}|${r.dataset}`) ?? 0) + 1);
@@ -181,10 +206,17 @@ export function chooseMeasure(rows: readonly ImportRow[]): { measure: "value" | 
     return rows.filter((r) => has(r) && best.get(r.reporter)?.dataset === r.dataset);
   };
   const byValue = pick((r) => r.value !== null && r.value > 0);
-  const byQty = pick((r) => r.tonnes !== null && r.tonnes > 0);
+  // Quantities combine only in one unit: take the unit most rows report in (t, or bcm for gas).
+  const units = new Map<string, number>();
+  for (const r of rows) if (r.quantity && r.qty_unit) units.set(r.qty_unit, (units.get(r.qty_unit) ?? 0) + 1);
+  const unit = [...units].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const byQty = pick((r) => r.quantity !== null && r.quantity > 0 && r.qty_unit === unit);
   const cover = (rs: ImportRow[]) => new Set(rs.map((r) => r.reporter));
   const cv = cover(byValue);
   const cq = cover(byQty);
-  if (cv.size >= cq.size) return { measure: "value", rows: byValue, dropped: [...cq].filter((r) => !cv.has(r)) };
-  return { measure: "quantity", rows: byQty, dropped: [...cv].filter((r) => !cq.has(r)) };
+  // Values win ties, unless only the values rest on basket codes broader than the material.
+  const basketOnly = (rs: ImportRow[]) => rs.length > 0 && rs.every((r) => r.basket);
+  const preferQty = cq.size > cv.size || (cq.size === cv.size && basketOnly(byValue) && !basketOnly(byQty));
+  if (!preferQty) return { measure: "value", rows: byValue, dropped: [...cq].filter((r) => !cv.has(r)), unit: null };
+  return { measure: "quantity", rows: byQty, dropped: [...cv].filter((r) => !cq.has(r)), unit };
 }

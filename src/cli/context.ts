@@ -27,7 +27,11 @@ export function dbOption(cmd: Command): string | undefined {
 
 /** Open the store for a command, building it with a progress bar on first use; always closes it. */
 export async function withStore<T>(cmd: Command, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore({ db: dbOption(cmd), progress: progressBar("Building database from data/") });
+  const store = await openStore({
+    db: dbOption(cmd),
+    progress: progressBar("Building database from data/"),
+    onWarning: (m) => process.stderr.write(`chokepoint: warning: ${m}\n`),
+  });
   try {
     return await fn(store);
   } finally {

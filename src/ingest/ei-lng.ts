@@ -30,8 +30,9 @@ export interface EiLngParse {
 
 /**
  * Parse EI LNG trade movements into trade rows: reporter = importer, flow M, partner = exporter,
- * classification 'EI', product 'LNG', quantity in bcm, no value. Aggregate rows/columns and empty
- * (zero) cells are skipped and counted.
+ * classification 'EI', product 'LNG', quantity in bcm, no value; the "Total exports" row becomes
+ * flow X from each exporter to WLD. Other aggregate rows/columns and empty (zero) cells are
+ * skipped and counted.
  *
  * @example
  * const { rows } = parseEiLng("ei_lng_2023.csv", codes); // Japan from Australia 2023: 37.49 bcm
@@ -61,6 +62,17 @@ export function parseEiLng(file: string, codes: CountryCodes): EiLngParse {
     const importer = side("importer", "importerAgg");
     const exporter = side("exporter", "exporterAgg");
     if (out.problems.length) continue;
+    // EI's "Total exports" row is each exporter's world total (flows to regions EI does not split
+    // by country included): kept as flow X to the world (WLD), the basis of world supply shares.
+    if ("skip" in importer! && /^total exports$/i.test(importer.skip) && "iso3" in exporter!) {
+      if (bcm) {
+        out.rows.push({
+          flow: "X", reporter: exporter.iso3, partner: "WLD", classification: "EI", product: "LNG",
+          year: year!, month: 0, value: null, currency: null, quantity: bcm, qtyUnit: "bcm",
+        });
+      } else skip("zero or empty");
+      continue;
+    }
     if ("skip" in importer! || "skip" in exporter!) { skip("aggregate"); continue; }
     if (!bcm) { skip("zero or empty"); continue; }
     out.rows.push({

@@ -15,7 +15,7 @@ const DIGITS: Record<string, number> = { HS4: 4, HS6: 6, CN8: 8 };
  */
 export const materialCodesLoader: Loader = {
   id: "material-codes",
-  description: "Trade codes per material and stage: material, stage, code, classification (HS4|HS6|CN8), basket (0/1), caveat",
+  description: "Trade codes per material and stage: material, stage, code, classification (HS4|HS6|CN8|EI), basket (0/1), caveat",
   async load({ store, file }) {
     const { records } = readCsv(file, ["material", "stage", "code", "classification", "basket", "caveat"]);
     const problems: Problem[] = [];
@@ -27,7 +27,10 @@ export const materialCodesLoader: Loader = {
       };
       check(line, v.material, v.stage);
       const n = DIGITS[v.classification];
-      if (!n) bad("classification", "must be HS4, HS6 or CN8");
+      // EI names the Energy Institute's products (e.g. LNG), not a tariff line.
+      if (v.classification === "EI") {
+        if (!/^[A-Z]+$/.test(v.code)) bad("code", "must be an EI product name such as LNG");
+      } else if (!n) bad("classification", "must be HS4, HS6, CN8 or EI");
       else if (!new RegExp(`^\\d{${n}}$`).test(v.code)) bad("code", `must be ${n} digits for ${v.classification}`);
       if (v.basket !== "0" && v.basket !== "1") bad("basket", "must be 0 or 1");
       rows.push([v.material, v.stage, v.code, v.classification, v.basket === "1", v.caveat || null]);

@@ -1,4 +1,6 @@
-import { join } from "node:path";
+import { readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { createHash } from "node:crypto";
 import { ingest } from "../ingest/ingest.ts";
 import { createSchema, SCHEMA_VERSION } from "./schema.ts";
 import { DATA_DIR, readManifest } from "./manifest.ts";
@@ -33,8 +35,26 @@ export async function buildStarter(store: Store, progress?: BuildProgress, dataD
     });
   }
   await store.run(
-    `INSERT INTO schema_meta VALUES ('version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-    [SCHEMA_VERSION],
+    `INSERT INTO schema_meta VALUES ('version', $1), ('data', $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    [SCHEMA_VERSION, starterFingerprint(dataDir)],
   );
   progress?.stop();
+}
+
+/**
+ * A cheap fingerprint of the shipped dataset (every file's path and size), so a database built
+ * from an older `data/` is noticed without hashing megabytes at every start.
+ */
+export function starterFingerprint(dataDir = DATA_DIR): string {
+  const h = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else h.update(`${relative(dataDir, p)}\t${st.size}\n`);
+    }
+  };
+  walk(dataDir);
+  return h.digest("hex").slice(0, 16);
 }

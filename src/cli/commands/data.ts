@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { datasetStatus } from "../../store/queries/status.ts";
-import { printJson, withStore } from "../context.ts";
+import { openStore } from "../../store/open.ts";
+import { dbOption, printJson, progressBar, withStore } from "../context.ts";
 import { formatTable } from "../table.ts";
 
 /** `chokepoint data status`: what is loaded, from whom, which years. */
@@ -25,5 +26,15 @@ export function register(program: Command): void {
           { key: "licence", title: "licence" },
         ]) + "\n",
       );
+    });
+  data
+    .command("rebuild")
+    .description("delete the database and build it again from the shipped data/ (your own loads are dropped)")
+    .addHelpText("after", "\nExample:\n  $ chokepoint data rebuild")
+    .action(async (_opts, cmd: Command) => {
+      const store = await openStore({ db: dbOption(cmd), rebuild: true, progress: progressBar("Rebuilding database from data/") });
+      const n = await store.one<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM datasets");
+      store.close();
+      process.stdout.write(`rebuilt ${store.path} from data/: ${n?.n ?? 0} datasets\n`);
     });
 }

@@ -72,12 +72,15 @@ export interface ImportRow {
   currency: string | null;
   /** units of `currency` per USD in that year (ECB annual average), null if unknown */
   per_usd: number | null;
-  /** quantity in tonnes, null where not reported */
-  tonnes: number | null;
+  /** quantity in `qty_unit` (kg converted to t), null where not reported */
+  quantity: number | null;
+  qty_unit: string | null;
+  /** whether any code behind the row is a basket (broader than the material) */
+  basket: boolean;
 }
 
 /** Trade codes of a material for a stage (codes without a stage count for every stage). */
-const CODES = `SELECT code, classification FROM material_codes WHERE material = $1 AND (stage = $2 OR stage IS NULL OR stage = '')
+const CODES = `SELECT code, classification, coalesce(basket, false) AS basket FROM material_codes WHERE material = $1 AND (stage = $2 OR stage IS NULL OR stage = '')
   AND starts_with(code, $HS)`;
 
 /** Bind the optional HS prefix filter ('' matches every code). */
@@ -106,7 +109,9 @@ export async function importsByPartner(
      SELECT t.reporter, t.partner, t.dataset, any_value(t.classification) AS classification,
             sum(t.value)::DOUBLE AS value, any_value(t.currency) AS currency,
             CASE WHEN any_value(t.currency) = 'USD' THEN 1.0 ELSE any_value(fx.per_usd) END AS per_usd,
-            sum(CASE t.qty_unit WHEN 'kg' THEN t.quantity / 1000 WHEN 't' THEN t.quantity END)::DOUBLE AS tonnes
+            sum(CASE WHEN t.qty_unit = 'kg' THEN t.quantity / 1000 ELSE t.quantity END)::DOUBLE AS quantity,
+            any_value(CASE WHEN t.qty_unit = 'kg' THEN 't' ELSE t.qty_unit END) AS qty_unit,
+            bool_or(c.basket) AS basket
      FROM trade t JOIN c ON c.code = t.product AND c.classification = t.classification
      LEFT JOIN fx_rates fx ON fx.year = t.year AND fx.currency = t.currency
      WHERE t.flow = 'M' AND t.month = 0 AND t.year = $3
@@ -167,4 +172,23 @@ export async function studyImportReliance(store: Store, studyName: string, stage
     [studyName, stage],
   );
   return r?.ir ?? null;
+}
+
+/**
+ * World supply by exporter from exporters' world totals (flow X to WLD; the EI Statistical Review's
+ * "Total exports" of LNG): the production basis for materials without a USGS series.
+ */
+export async function worldExportsByPartner(
+  store: Store,
+  material: string,
+  stage: Stage,
+): Promise<{ year: number; partner: string; quantity: number; qty_unit: string; dataset: string }[]> {
+  return store.all(
+    `SELECT t.year, t.reporter AS partner, sum(t.quantity)::DOUBLE AS quantity, any_value(t.qty_unit) AS qty_unit,
+            any_value(t.dataset) AS dataset
+     FROM trade t JOIN (${codes(3)}) c ON c.code = t.product AND c.classification = t.classification
+     WHERE t.classification = 'EI' AND t.flow = 'X' AND t.partner = 'WLD' AND t.month = 0 AND t.quantity > 0
+     GROUP BY t.year, t.reporter ORDER BY t.year DESC, quantity DESC`,
+    [material, stage, ""],
+  );
 }
