@@ -64,7 +64,7 @@ export function parseEiLng(file: string, codes: CountryCodes): EiLngParse {
     if (out.problems.length) continue;
     // EI's "Total exports" row is each exporter's world total (flows to regions EI does not split
     // by country included): kept as flow X to the world (WLD), the basis of world supply shares.
-    if ("skip" in importer! && /^total exports$/i.test(importer.skip) && "iso3" in exporter!) {
+    if (importer && "skip" in importer && /^total exports$/i.test(importer.skip ?? "") && exporter && "iso3" in exporter && exporter.iso3) {
       if (bcm) {
         out.rows.push({
           flow: "X", reporter: exporter.iso3, partner: "WLD", classification: "EI", product: "LNG",
