@@ -9,6 +9,14 @@ export { ChokepointError, type ErrorCode, type Problem } from "./domain/error.ts
 export { Store } from "./store/store.ts";
 export { openStore } from "./store/open.ts";
 export { ingest } from "./ingest/ingest.ts";
+export { loaders } from "./ingest/registry.ts";
+export { exposure, CRMA_MAX_SHARE, type Exposure, type ExposureQuery, type Supplier } from "./analytics/exposure.ts";
+export { overview, type Overview, type OverviewRow } from "./analytics/overview.ts";
+export { hhi, governanceWeightedHhi, wgiScale } from "./analytics/concentration.ts";
+export { resolveBlocFrom, type Bloc } from "./domain/blocs.ts";
+export { listMaterials, resolveMaterial, type Material } from "./store/queries/materials.ts";
+export { datasetStatus, type DatasetStatus } from "./store/queries/status.ts";
+export { STAGES, BASES, type Stage, type Basis, type SourceRef } from "./domain/vocabulary.ts";
 export { assess, type Assessment } from "./analytics/criticality/assess.ts";
 export { plan, type PlanReport } from "./plan/plan.ts";
 export { extraGroupImportShares, countryCodes, type TradeRow, type PartnerShare } from "./store/queries/trade.ts";
