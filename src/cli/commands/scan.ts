@@ -38,8 +38,12 @@ extra-bloc imports above the bloc's own exports). HS6 codes map to catalogue mat
     .action(async (opts, cmd: Command) => {
       await withStore(cmd, async (store) => {
         const r = await scan(store, { year: opts.year, bloc: opts.bloc, minTopShare: opts.minTopShare, dependentOnly: opts.dependent });
-        if (opts.csv) writeFileSync(opts.csv, scanCsv(r));
-        if (opts.parquet) await writeParquet(store, SCAN_COLUMNS, scanTable(r), opts.parquet);
+        try {
+          if (opts.csv) writeFileSync(opts.csv, scanCsv(r));
+          if (opts.parquet) await writeParquet(store, SCAN_COLUMNS, scanTable(r), opts.parquet);
+        } catch (e) {
+          throw new ChokepointError("io_error", `cannot write ${opts.csv ?? opts.parquet}: ${(e as Error).message}`);
+        }
         if (opts.json) printJson(r);
         else process.stdout.write(renderScan(r, opts.limit) + (opts.csv || opts.parquet ? `\nwrote ${[opts.csv, opts.parquet].filter(Boolean).join(", ")}\n` : "\n"));
       });
