@@ -224,3 +224,13 @@ test("a year whose rows do not match its record (torn commit) is refused, and th
   assert.equal(again.skipped, false);
   assert.equal(again.rows, 2);
 });
+
+test("scan for people: ranked table with top supplier, world share, flag and source", async () => {
+  const { renderScan } = await import("../src/cli/commands/scan.ts");
+  const r = await scan(store, { year: 2022, bloc: { id: "EUFIX", members: EU_FIXTURE } });
+  const text = renderScan(r, 2);
+  const row = text.split("\n").find((l) => l.includes("811292"))!;
+  assert.match(row, /^1\s+811292\s+Gallium.*1\.0 M\s+3\s+0\.82\s+CHN 90 %\s+89 %\s+yes$/);
+  assert.match(text, /… 1 more \(--limit/);
+  assert.match(text, /source: CEPII BACI HS22 V20250[12] \(2022\)/);
+});
