@@ -1,0 +1,102 @@
+// The dashboard in real Chromium (playwright-core, Debian's /usr/bin/chromium): every page opens,
+// the bloc switch works by mouse and keyboard, a scenario runs, a 390 px phone has no sideways
+// scroll. Screenshots land in test/output/ (gitignored) for people to look at.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { openStore } from "../src/store/open.ts";
+import type { Store } from "../src/store/store.ts";
+import { startServer, type RunningServer } from "../src/api/server.ts";
+import { ensureWebBuild } from "../src/api/web-build.ts";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const out = join(import.meta.dirname, "output");
+const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
+
+let store: Store;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+before(async () => {
+  if (skip) return;
+  mkdirSync(out, { recursive: true });
+  const webDist = await ensureWebBuild();
+  store = await openStore({ db: ":memory:" });
+  server = await startServer({ store, port: 0, webDist, warmUp: false, token: "" });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  store?.close();
+});
+
+const url = (p: string) => new URL(p, server.url).href;
+const shot = (name: string) => page.screenshot({ path: join(out, `${name}.png`), fullPage: true });
+
+test("overview: criticality matrix, bloc switch by mouse and keyboard, state in the URL", { skip, timeout: 90_000 }, async () => {
+  await page.goto(url("/?bloc=EU27"));
+  await page.locator("svg.cp-matrix").waitFor({ timeout: 30_000 });
+  assert.ok((await page.locator("svg.cp-matrix circle").count()) >= 60);
+  assert.match(await page.locator("h1").innerText(), /EU27/);
+  await page.getByRole("radio", { name: "JPN" }).click();
+  await page.waitForURL(/bloc=JPN/);
+  await page.locator("svg.cp-matrix title", { hasText: "Criticality matrix, JPN" }).waitFor({ state: "attached", timeout: 30_000 });
+  await page.locator("table tbody tr").first().waitFor({ timeout: 60_000 });
+  assert.ok(await page.locator("p.sources").count() >= 1, "figures name their sources");
+  await shot("overview-jpn-1280");
+  await page.getByRole("radio", { name: "EU27" }).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/bloc=EU27/);
+  await page.goBack();
+  await page.waitForURL(/bloc=JPN/);
+});
+
+test("material: map, Sankey, supplier table and trend for gallium", { skip, timeout: 90_000 }, async () => {
+  await page.goto(url("/material/gallium?bloc=ALLIANCE"));
+  await page.locator("svg.cp-map").waitFor({ timeout: 30_000 });
+  assert.match(await page.locator("svg.cp-map").innerHTML(), /China: 9\d\.\d %/);
+  await page.locator("svg.cp-sankey").waitFor({ timeout: 30_000 });
+  await page.locator("#trend-h ~ figure svg, #trend-h ~ p.note").first().waitFor({ timeout: 30_000 });
+  assert.match(await page.locator("table").first().innerText(), /China/);
+  await shot("material-gallium-1280");
+});
+
+test("scenario: run a Chinese gallium ban on Japan from the form", { skip, timeout: 90_000 }, async () => {
+  await page.goto(url("/scenario?material=gallium&actor=CHN&targets=JPN&type=export_ban&duration=12"));
+  assert.match(await page.locator("textarea").inputValue(), /type: export_ban/);
+  await page.getByRole("button", { name: "Run scenario" }).click();
+  await page.locator(".results table tbody tr").first().waitFor({ timeout: 60_000 });
+  assert.match(await page.locator(".results table").innerText(), /JPN\s+\d+\.\d %/);
+  assert.equal(await page.locator(".results figure.plot svg").count() >= 2, true);
+  await shot("scenario-gallium-ban-1280");
+  await page.locator("textarea").fill("name: broken\nyear: 2023\nshocks: []\n");
+  await page.getByRole("button", { name: "Run scenario" }).click();
+  await page.locator("p.error").waitFor();
+  assert.match(await page.locator("p.error").innerText(), /shocks/);
+});
+
+test("plan and alerts pages open", { skip, timeout: 90_000 }, async () => {
+  await page.goto(url("/plan?material=cobalt&bloc=ALLIANCE"));
+  await page.locator(".kpis, p.error").first().waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator("p.error").count(), 0, await page.locator("p.error").first().innerText().catch(() => ""));
+  await shot("plan-cobalt-1280");
+  await page.goto(url("/alerts?bloc=JPN"));
+  await page.locator("ol.alerts, p.note").first().waitFor({ timeout: 60_000 });
+  await shot("alerts-jpn-1280");
+});
+
+test("a 390 px phone: no sideways scrolling on overview and material", { skip, timeout: 90_000 }, async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const [p, sel, name] of [["/?bloc=EU27", "svg.cp-matrix", "overview-eu27-390"], ["/material/gallium?bloc=JPN", "svg.cp-map", "material-gallium-390"]] as const) {
+    await page.goto(url(p));
+    await page.locator(sel).waitFor({ timeout: 30_000 });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 391, `${p}: page is ${width}px wide`);
+    await shot(name);
+  }
+});

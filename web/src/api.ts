@@ -1,0 +1,41 @@
+import { useEffect, useState } from "react";
+
+/** An API error as the server sends it: `{ code, path, message }`. */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+/** GET or POST JSON against the chokepoint API; errors become ApiError with the server's message. */
+export async function api<T>(path: string, body?: unknown): Promise<T> {
+  const token = sessionStorage.getItem("chokepoint-token");
+  const res = await fetch(path, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json().catch(() => ({ code: "bad_response", message: `HTTP ${res.status}` }));
+  if (!res.ok) throw new ApiError(res.status, json.code, json.message);
+  return json as T;
+}
+
+export type Loadable<T> = { state: "loading" } | { state: "error"; error: ApiError | Error } | { state: "ok"; data: T };
+
+/** Fetch a GET endpoint whenever the path changes. */
+export function useApi<T>(path: string | null): Loadable<T> {
+  const [v, setV] = useState<Loadable<T>>({ state: "loading" });
+  useEffect(() => {
+    if (!path) return;
+    let live = true;
+    setV({ state: "loading" });
+    api<T>(path).then(
+      (data) => live && setV({ state: "ok", data }),
+      (error) => live && setV({ state: "error", error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [path]);
+  return v;
+}

@@ -1,0 +1,64 @@
+import { useEffect, useState } from "react";
+import * as Plot from "@observablehq/plot";
+import { api } from "../api.ts";
+import { BlocSwitch, PlotFigure, Sources, pct, type SourceRef } from "../ui.tsx";
+import { setParams } from "../url.ts";
+
+type Report = {
+  material: string; stage: string; bloc: string; year: number;
+  plan: { suppliers: { country: string; share: number; inBloc: boolean; newCapacity: number }[]; cost: number; stockpileDays: number; risk: { topThirdCountry: { country: string; share: number } | null }; binding: string[] };
+  current: { suppliers: { country: string; share: number }[]; cost: number; basis: string } | null;
+  comparison?: { jointCost: number; separateCost: number | null; dividend: number | null; gainsMost: string | null; method: string };
+  units: { cost: string; volume: string };
+  sources: SourceRef[];
+  notes: string[];
+};
+
+/** Plan: the recommended mix against today's, the 65 % line, the coordination dividend. */
+export function PlanPage({ params }: { params: URLSearchParams }) {
+  const material = params.get("material") ?? "gallium";
+  const bloc = params.get("bloc") ?? "ALLIANCE";
+  const maxShare = Number(params.get("maxShare") ?? 0.65);
+  const [state, setState] = useState<{ r?: Report; error?: string; busy: boolean }>({ busy: true });
+  useEffect(() => {
+    setState({ busy: true });
+    api<Report>("/api/plan", { material, bloc, maxShare, compareSeparate: bloc === "ALLIANCE", ...(params.get("stage") ? { stage: params.get("stage") } : {}) }).then(
+      (r) => setState({ r, busy: false }),
+      (e) => setState({ error: (e as Error).message, busy: false }),
+    );
+  }, [material, bloc, maxShare, params]);
+  const r = state.r;
+  return (
+    <>
+      <div className="title-row">
+        <h1>Plan — {material}</h1>
+        <label className="select">Material <input defaultValue={material} onKeyDown={(e) => e.key === "Enter" && setParams({ material: (e.target as HTMLInputElement).value }, false)} aria-label="Material id (Enter to apply)" /></label>
+        <label className="select">Max share of one third country <input type="number" step="0.05" min="0.1" max="1" defaultValue={maxShare} onChange={(e) => setParams({ maxShare: e.target.value })} /></label>
+        <BlocSwitch bloc={bloc} />
+      </div>
+      {state.busy ? <p className="loading" role="status">Optimising…</p> : null}
+      {state.error ? <p className="error" role="alert">{state.error}</p> : null}
+      {r ? (
+        <>
+          <ul className="kpis">
+            <li><span>Annual cost</span><b>{r.plan.cost.toLocaleString("en", { maximumFractionDigits: 0 })} {r.units.cost}</b></li>
+            <li><span>Stockpile</span><b>{r.plan.stockpileDays.toFixed(0)} days</b></li>
+            <li><span>Largest third country</span><b>{r.plan.risk.topThirdCountry ? `${r.plan.risk.topThirdCountry.country} ${pct(r.plan.risk.topThirdCountry.share)}` : "–"}</b></li>
+            {r.comparison ? <li><span>Coordination dividend</span><b>{r.comparison.dividend === null ? "–" : `${r.comparison.dividend.toLocaleString("en", { maximumFractionDigits: 0 })} ${r.units.cost}`}</b></li> : null}
+          </ul>
+          <PlotFigure label="Recommended mix against today's" deps={[r]} make={() => {
+            const rows = [...(r.current?.suppliers ?? []).slice(0, 10).map((s) => ({ mix: "today", ...s })), ...r.plan.suppliers.map((s) => ({ mix: "recommended", ...s }))];
+            return Plot.plot({
+              width: 900, height: 320, marginLeft: 50, x: { percent: true, label: "share of supply %", grid: true, domain: [0, 1] }, y: { label: null }, fy: { label: null }, color: { legend: true, domain: ["today", "recommended"], range: ["#9ca3af", "#2563eb"] },
+              marks: [Plot.barX(rows, { x: "share", y: "mix", fy: "country", fill: "mix", tip: true }), Plot.ruleX([maxShare], { stroke: "#b91c1c", strokeDasharray: "4 3" }), Plot.text([maxShare], { x: (d) => d, text: () => `${Math.round(maxShare * 100)} % line`, frameAnchor: "top", dy: -2, fill: "#b91c1c" })],
+            });
+          }} />
+          {r.current ? <p className="note">Today: {r.current.basis}.</p> : null}
+          {r.comparison ? <p className="note">Acting jointly costs {r.comparison.jointCost.toLocaleString("en", { maximumFractionDigits: 0 })} against {r.comparison.separateCost?.toLocaleString("en", { maximumFractionDigits: 0 }) ?? "infeasible"} separately{r.comparison.gainsMost ? `; ${r.comparison.gainsMost} gains most` : ""}.</p> : null}
+          <Sources sources={r.sources} />
+          {r.notes.length ? <ul className="notes">{r.notes.map((n) => <li key={n}>{n}</li>)}</ul> : null}
+        </>
+      ) : null}
+    </>
+  );
+}
