@@ -19,8 +19,8 @@ export function mainClause(sentence: string): string {
 export function tariffClauses(sentence: string): string[] {
   const rate = /\d{1,3}(?:\.\d+)?\s*(?:%|percent|per cent)/gi;
   const n = sentence.match(rate)?.length ?? 0;
-  if (n < 2 || /from\s+\d{1,3}(?:\.\d+)?\s*(?:%|percent|per cent)\s+to\s+\d/i.test(sentence)) return [sentence];
-  const parts = sentence.split(/;\s+|,?\s+and\s+(?=(?:an?\s+|a further\s+)?(?:\d{1,3}(?:\.\d+)?\s*(?:%|percent|per cent)|on\s))/i);
+  if (n < 2 || /\ball other (?:companies|exporters|producers)\b/i.test(sentence) || /from\s+\d{1,3}(?:\.\d+)?\s*(?:%|percent|per cent)\s+to\s+\d/i.test(sentence)) return [sentence];
+  const parts = sentence.split(/;\s+|,?\s+and\s+(?=(?:an?\s+|a further\s+)?(?:\d{1,3}(?:\.\d+)?\s*(?:%|percent|per cent)|on\s|(?:the\s+)?(?:tariffs?|duties|rates?)\s+(?:on|for)\s))/i);
   const withRate = parts.filter((p) => new RegExp(rate.source, "i").test(p));
   return withRate.length >= 2 ? parts : [sentence];
 }

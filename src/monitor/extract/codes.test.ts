@@ -19,3 +19,7 @@ test("headings stay 4 digits; years and amounts are not codes", () => {
   assert.deepEqual(codes("customs data show 12345678 dollars in 2023"), []);
   assert.deepEqual(codes("customs revenue of 25000000 USD"), []);
 });
+
+test("dotted 8-digit codes in a comma-separated list are all read", () => {
+  assert.deepEqual(codes("(reference customs commodity numbers: 3801.1000, 3801.9090, 6815.1900)"), ["380110", "380190", "681519"]);
+});

@@ -23,7 +23,7 @@ export function findHsCodes(sentence: string, inCodeList = false): FoundCode[] {
     seen.add(index);
     out.push({ code: digits.length >= 6 ? digits.slice(0, 6) : digits, index });
   };
-  for (const m of sentence.matchAll(/(?<![\d.,])(\d{4})\.(\d{2})(?:[.\s]?(\d{2}))?(?:[.\s]?(\d{2}))?(?![\d,])/g)) {
+  for (const m of sentence.matchAll(/(?<![\d.,])(\d{4})\.(\d{2})(?:[.\s]?(\d{2}))?(?:[.\s]?(\d{2}))?(?!\d|,\d)/g)) {
     push(m[1] + m[2], m.index ?? 0);
   }
   if (inCodeList || CUE.test(sentence)) {

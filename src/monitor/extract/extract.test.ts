@@ -44,3 +44,46 @@ test("an economic alliance names both parties", () => {
   assert.equal(e.type, "alliance");
   assert.deepEqual([e.actor, ...e.targets].sort(), ["EU", "JPN"]);
 });
+
+test("a notice dated under its signature, with a title and numbered items, is one measure with the body's codes and date", () => {
+  const events = extract(
+    "Ministry of Commerce Announcement No. 33 of 2024 on the Implementation of Export Control on Antimony and Other Items\n" +
+      "It is decided to implement export control on the following items:\n" +
+      "(1) Antimony ores (reference customs commodity numbers: 2617.1010, 2617.1090);\n" +
+      "(2) Antimony oxides (reference customs commodity number: 2825.8000).\n" +
+      "Without a licence, export is prohibited.\n" +
+      "This announcement shall be implemented as of September 15, 2024.\n" +
+      "August 15, 2024",
+  );
+  assert.equal(events.length, 1);
+  const [e] = events;
+  assert.equal(e.type, "export_restriction");
+  assert.deepEqual(e.products, ["antimony"]);
+  assert.deepEqual(e.hsCodes, ["261710", "282580"]);
+  assert.equal(e.measureDate, "2024-09-15");
+  assert.equal(e.status, "announced");
+});
+
+test("a proclamation's recital of an old tariff is background; the new rate and effective time are the measure", () => {
+  const events = extract(
+    "Adjusting Imports of Aluminum into The United States\nBy the President of the United States of America\nA Proclamation\nFebruary 10, 2025\n" +
+      "In Proclamation 9704 of March 8, 2018, I imposed a 10 percent ad valorem tariff on aluminum articles.\n" +
+      "(1) The ad valorem tariff on aluminum articles shall be increased from 10 percent to 25 percent.\n" +
+      "(2) The modifications shall be effective with respect to goods entered on or after 12:01 a.m. eastern standard time on March 12, 2025.",
+  );
+  assert.equal(events.length, 1);
+  assert.equal(events[0].rate, 0.25);
+  assert.equal(events[0].measureDate, "2025-03-12");
+  assert.equal(events[0].status, "announced");
+});
+
+test("quotes and trade statistics recall measures without reporting new ones", () => {
+  assert.deepEqual(extract("China did not export any gallium in August, customs data showed, the first full month after export controls took effect."), []);
+  assert.deepEqual(extract('"We will impose tariffs on anyone who restricts exports," he said.'), []);
+});
+
+test("'removed from comprehensive licences' tightens a regime, it does not lift it", () => {
+  const [e] = extract("Japan will remove exports of hydrogen fluoride to the Republic of Korea from the scope of comprehensive licences; exports will require individual export licences from July 4, 2019.");
+  assert.equal(e.type, "export_restriction");
+  assert.notEqual(e.status, "lifted");
+});

@@ -25,14 +25,20 @@ function documentDate(text: string, all: FoundDate[]): string | null {
   // A dateline opens the text: "Washington, March 28, 2023. The United States and …".
   if (all[0] && all[0].index < 40 && !/\b(?:on|from|since|in)\s*$/i.test(text.slice(0, all[0].index))) return all[0].iso;
   let offset = 0;
-  for (const line of text.split("\n").slice(0, 3)) {
+  const lines = text.split("\n");
+  for (const line of lines.slice(0, 5)) {
     const d = all.find((x) => x.index >= offset && x.index < offset + line.length);
     if (d && line.length < 200 && findTriggers(line).length === 0) return d.iso;
     offset += line.length + 1;
   }
   const dated = /\b(?:dated|issued on|published on|announced on)\s*$/i;
   const d = all.find((x) => dated.test(text.slice(Math.max(0, x.index - 20), x.index)));
-  return d?.iso ?? null;
+  if (d) return d.iso;
+  // MOFCOM/GAC notices close with the issuing bodies and the date on its own line.
+  const tail = text.trimEnd();
+  const lastLine = tail.slice(tail.lastIndexOf("\n") + 1);
+  const sig = all.find((x) => x.index >= tail.length - lastLine.length);
+  return sig && lastLine.length < 60 ? sig.iso : null;
 }
 
 /** Effective date if the sentence states one ("from 1 August 2023"), else the first date in it. */
@@ -83,16 +89,42 @@ function sameMeasure(a: MonitorEvent, b: MonitorEvent): boolean {
   if (a.type !== b.type || a.actor !== b.actor) return false;
   const distinct = (s: string) => s === "lifted" || s === "threatened";
   if (a.status !== b.status && (distinct(a.status) || distinct(b.status))) return false;
+  // Two rates are two measures ("25% on X and 10% on Y").
+  if (a.rate !== null && b.rate !== null && Math.abs(a.rate - b.rate) > 1e-9) return false;
+  const specific = (e: MonitorEvent) => e.targets.filter((t) => t !== "ALL");
+  const ta = specific(a);
+  const tb = specific(b);
+  if (ta.length && tb.length && !ta.some((t) => tb.includes(t)) && !fromTitle.has(a) && !fromTitle.has(b)) return false;
+  // Two stated effective dates are two measures (a schedule of increases).
+  if (!undated.has(a) && !undated.has(b) && a.measureDate && b.measureDate && !a.measureDate.startsWith(b.measureDate) && !b.measureDate.startsWith(a.measureDate)) return false;
+  // Plain product words ("items", "the above goods") are loose: they never keep two mentions apart.
+  if (plainOnly.has(a) || plainOnly.has(b)) return true;
   const overlap = a.products.some((p) => b.products.includes(p));
   return overlap || a.products.length === 0 || b.products.length === 0;
 }
 
+// Events whose products are plain words, not catalogue materials.
+const plainOnly = new WeakSet<MonitorEvent>();
+// Events read from a text's first line (a title or headline): the body states roles more exactly.
+const fromTitle = new WeakSet<MonitorEvent>();
+
 function merge(into: MonitorEvent, e: MonitorEvent): void {
   const union = (x: string[], y: string[]) => [...new Set([...x, ...y])];
-  into.products = union(into.products, e.products);
+  // Catalogue materials win over plain words read from the other mention.
+  if (plainOnly.has(into) && !plainOnly.has(e) && e.products.length) {
+    into.products = [...e.products];
+    plainOnly.delete(into);
+  } else if (!plainOnly.has(e) || !into.products.length) into.products = union(into.products, e.products);
   into.hsCodes = union(into.hsCodes, e.hsCodes);
-  const t = union(into.targets, e.targets);
-  into.targets = t.length > 1 ? t.filter((x) => x !== "ALL") : t;
+  if (fromTitle.has(into) && !fromTitle.has(e) && e.targets.length) {
+    // A headline's roles are loose ("hits back at US tariffs with export controls"): the body decides.
+    into.targets = [...e.targets];
+    if (!undated.has(e) || undated.has(into)) into.status = e.status;
+    fromTitle.delete(into);
+  } else {
+    const t = union(into.targets, e.targets);
+    into.targets = t.length > 1 ? t.filter((x) => x !== "ALL") : t;
+  }
   if (undated.has(into) && !undated.has(e) && e.measureDate) {
     into.measureDate = e.measureDate;
     into.status = e.status;
@@ -124,12 +156,16 @@ export function createExtractor(g: Gazetteer, opts: { now?: Date } = {}): (text:
     let last: MonitorEvent | null = null;
     for (const whole of sents) {
       const s = clip(whole, mainClause(whole.text));
-      const t = pickTrigger(s);
-      if (!t || isBackground(s.text) || isSpeculative(s.text) || isOldNews(s.text, nowYear)) {
+      // A quotation reports what someone said; the measure is in the reporting sentences.
+      if (/^\s*["“]/.test(s.text)) continue;
+      let t = pickTrigger(s);
+      // "… will eliminate tariffs on 99.9% of exports" inside an agreement is its content, not a tariff.
+      if (t?.type === "import_tariff" && last?.type === "trade_agreement" && /\b(?:eliminat|abolish|remov|reduc|cut)\w*\s+(?:\w+\s+)?(?:tariffs?|duties)/i.test(s.text)) t = null;
+      if (!t || isBackground(s.text) || isSpeculative(s.text) || isOldNews(s.text, nowYear) || isDatedBackground(s.text, refYear, docDate)) {
         const codes = uniqueCodes(findHsCodes(s.text, listOwner !== null));
         // List items under a measure ("(1) Gallium metal (8112.92.10)") add products to it.
         if (!t && listOwner) {
-          merge(listOwner, { ...listOwner, products: productsOf(g, s, codes), hsCodes: codes, targets: [] });
+          merge(listOwner, { ...listOwner, products: productsOf(g, s, codes), hsCodes: codes, targets: [], measureDate: null });
           completeFromFollowUp(g, s, listOwner, undated, refYear, docDate);
         } else if (!t && last) completeFromFollowUp(g, s, last, undated, refYear, docDate);
         else last = null;
@@ -143,6 +179,16 @@ export function createExtractor(g: Gazetteer, opts: { now?: Date } = {}): (text:
         const codes = uniqueCodes(findHsCodes(c.text, true));
         const ev = eventFrom(g, c, ct, codes, last?.type === ct.type ? last.actor : issuer, refYear, docDate);
         if (!ev) continue;
+        // A clause of a split tariff sentence takes the sentence's effective date ("… and 10% on X from Feb. 10").
+        if (c !== s && undated.has(ev)) {
+          const whole = statedDate(s.text, refYear);
+          if (whole) {
+            ev.measureDate = whole;
+            ev.status = statusOf(c.text, whole, docDate);
+            undated.delete(ev);
+          }
+        }
+        if (whole.block === sents[0].block && sents.indexOf(whole) === 0) fromTitle.add(ev);
         inheritTargets(ev, events);
         const prev = events.find((e) => sameMeasure(e, ev));
         if (prev) merge(prev, ev);
@@ -159,6 +205,20 @@ export function createExtractor(g: Gazetteer, opts: { now?: Date } = {}): (text:
 function isOldNews(sentence: string, nowYear: number): boolean {
   const m = /^\s*(?:in|by|during|back in)\s+((?:19|20)\d\d)\b/i.exec(sentence);
   return m !== null && Number(m[1]) <= nowYear - 2;
+}
+
+/**
+ * "In Proclamation 9704 of March 8, 2018, I … imposed a 10 percent tariff" in a 2025 text: every date
+ * the sentence states lies half a year or more before the document's date and nothing is future.
+ */
+function isDatedBackground(sentence: string, refYear: number | undefined, docDate: string | null): boolean {
+  if (!docDate) return false;
+  const dates = findDates(sentence, refYear);
+  if (dates.length === 0 || /\b(?:will|shall|from|effective|starting|as of)\b/i.test(sentence)) return false;
+  const limit = new Date(`${docDate.length === 4 ? `${docDate}-01-01` : docDate}T00:00:00Z`);
+  limit.setUTCMonth(limit.getUTCMonth() - 6);
+  const cut = limit.toISOString().slice(0, 10);
+  return dates.every((d) => d.iso < cut);
 }
 
 /** A sentence cut to part of its text (a clause), keeping the mentions inside it. */
@@ -189,7 +249,8 @@ function eventFrom(
   const { actor, targets } = parties(s.text, s.mentions, type, t.index, issuer);
   if (!actor) return null;
   let products = productsOf(g, s, codes);
-  if (products.length === 0) products = plainProducts(s.text, t.index);
+  const plain = products.length === 0;
+  if (plain) products = plainProducts(s.text, t.index);
   const stated = statedDate(s.text, refYear);
   const ev: MonitorEvent = {
     type,
@@ -203,5 +264,6 @@ function eventFrom(
     evidence: s.text.trim(),
   };
   if (!stated) undated.add(ev);
+  if (plain) plainOnly.add(ev);
   return ev;
 }

@@ -32,6 +32,8 @@ export function completeFromFollowUp(
     const iso = d?.iso ?? (FROM_PUBLICATION.test(s.text) ? docDate : null);
     if (iso && undated.has(last)) {
       last.measureDate = iso;
+      // "implemented from the date of promulgation": in force from the notice's own date.
+      if (!d && docDate && iso <= docDate && last.status === "announced") last.status = "in_force";
       undated.delete(last);
       used = true;
     }

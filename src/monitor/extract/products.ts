@@ -1,10 +1,10 @@
 // Words that end a product phrase ("tariffs on electric vehicles from China").
 const STOP = new Set(
-  "will shall would is are was were has have increase increases rise rises from to by at in into with worth valued made produced imported exported starting effective beginning as that which who under amid after before until following since for over while".split(" "),
+  "will shall would is are was were has have increase increases rise rises from to by at in into with worth valued made produced imported exported starting effective beginning as that which who under amid after before until following since for over while it this these those designed originating falling currently described listed referred subject coming said such including".split(" "),
 );
 // Words that are not part of a product name.
 const DROP = new Set(
-  "the a an all certain some its their his her imports import exports export shipments sales products goods items of key various other such".split(" "),
+  "the a an all certain some its their his her imports import exports export shipments sales products goods items of key various other new".split(" "),
 );
 
 /**
@@ -38,7 +38,7 @@ function phraseAt(rest: string): string[] {
   for (const part of phrase.join(" ").split(/,\s*|\s+and\s+|\s+or\s+/)) {
     const kept = part
       .split(/\s+/)
-      .filter((w) => w && !DROP.has(w.toLowerCase()) && !/^[A-Z][a-z]+(?:-\w+)?$/.test(w) && !/^[A-Z.]{2,}$/.test(w) && !/%/.test(w))
+      .filter((w) => w && !DROP.has(w.toLowerCase()) && !/^[A-Z][a-z]*(?:['’-]\w*)*$/.test(w) && !/["“”]/.test(w) && !/^[A-Z.]{2,}$/.test(w) && !/%/.test(w))
       .join(" ")
       .toLowerCase();
     if (kept.length >= 3 && kept.split(" ").length <= 4) out.push(kept);

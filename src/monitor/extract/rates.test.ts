@@ -14,3 +14,8 @@ test("shares of supply are not rates", () => {
   assert.equal(tariffRate("China, which accounts for 98% of supply, faces a tariff", 0), null);
   assert.equal(tariffRate("an additional 10% tariff", 0), 0.1);
 });
+
+test("EU comma decimals and the residual 'all other companies' rate of a company schedule", () => {
+  assert.deepEqual(findRates("BYD Group 17,0 %; Geely 18,8 %").map((r) => r.rate), [0.17, 0.188]);
+  assert.equal(tariffRate("shall be: BYD Group 17,0 %; SAIC Group 35,3 %; other cooperating companies 20,7 %; all other companies 35,3 %.", 0), 0.353);
+});

@@ -12,9 +12,9 @@ export interface FoundRate {
  */
 export function findRates(sentence: string): FoundRate[] {
   const out: FoundRate[] = [];
-  for (const m of sentence.matchAll(/(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b|pct\b|percentage points?\b)/gi)) {
+  for (const m of sentence.matchAll(/(\d{1,3}(?:\.\d+|,\d{1,2}(?=\s*%))?)\s*(?:%|percent\b|per cent\b|pct\b|percentage points?\b)/gi)) {
     if (/percentage point/i.test(m[0])) continue;
-    out.push({ rate: Math.round(Number(m[1]) * 1e4) / 1e6, index: m.index ?? 0 });
+    out.push({ rate: Math.round(Number(m[1].replace(",", ".")) * 1e4) / 1e6, index: m.index ?? 0 });
   }
   return out;
 }
@@ -31,6 +31,12 @@ export function tariffRate(sentence: string, from: number): number | null {
   if (rates.length === 0) return null;
   const change = /from\s+\d{1,3}(?:\.\d+)?\s*(?:%|percent|per cent)\s+to\s+(\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)/i.exec(sentence);
   if (change) return Math.round(Number(change[1]) * 1e4) / 1e6;
+  // A schedule of company rates (EU regulations): the rate for "all other companies" applies to the country.
+  const residual = /\ball other (?:companies|exporters|producers|manufacturers)\b/i.exec(sentence);
+  if (residual) {
+    const r = rates.find((x) => x.index > residual.index);
+    if (r) return r.rate;
+  }
   // Shares of trade ("accounts for 90% of supply") are not rates: skip those followed by "of".
   const usable = rates.filter((r) => !/^\s*\d[\d.]*\s*(?:%|percent|per cent|pct)\s+(?:of|share|stake)\b/i.test(sentence.slice(r.index)));
   const pool = usable.length ? usable : [];
