@@ -116,24 +116,30 @@ async function main(): Promise<number> {
   const ea = await expect(baseA, a.trade, "V202401");
   // One uninterrupted load gives the full duration and the expected end state.
   const full = join(dir, "full.duckdb");
-  copyFileSync(base, full);
-  rmSync(`${full}.wal`, { force: true });
-  const { loadMs: fullMs } = await runChild(full, b.trade);
+  let fullMs = Infinity;
+  for (let i = 0; i < 2; i++) {
+    // Twice, keeping the faster: on a shared machine one run can be much slower than usual.
+    for (const sfx of ["", ".wal"]) rmSync(full + sfx, { force: true });
+    copyFileSync(base, full);
+    fullMs = Math.min(fullMs, (await runChild(full, b.trade)).loadMs);
+  }
   const eb = await expect(full, b.trade, "V202501");
-  console.log(`file: ${rows.toLocaleString("en-US")} rows; an uninterrupted ingest takes ${(fullMs / 1000).toFixed(2)} s; kills land 0–150 % of that after it starts`);
+  console.log(`file: ${rows.toLocaleString("en-US")} rows; an uninterrupted ingest takes ${(fullMs / 1000).toFixed(2)} s; kills land 0–120 % of that after it starts`);
 
   const outcomes: Record<string, number> = {};
   let bad = 0;
   let torn = 0;
+  let killed = 0;
   for (let i = 0; i < runs; i++) {
     const replacing = i % 2 === 1;
     const db = join(dir, "run.duckdb");
     rmSync(db, { force: true });
     rmSync(`${db}.wal`, { force: true });
     copyFileSync(replacing ? baseA : base, db);
-    const killAt = Math.round(rand() * fullMs * 1.5);
+    const killAt = Math.round(rand() * fullMs * 1.2);
     const r = await runChild(db, b.trade, killAt);
     const wal = existsSync(`${db}.wal`);
+    if (r.killed) killed++;
     const s = await state(db, year, replacing ? [ea, eb] : [eb]);
     if (s.startsWith("INCONSISTENT")) bad++;
     if (s.startsWith("torn")) torn++;
@@ -144,7 +150,7 @@ async function main(): Promise<number> {
         `${r.killed ? "" : " (finished first)"}  →  ${s === "none" ? "nothing loaded" : s.startsWith("V") ? `${s} wholly loaded` : s}${wal ? "  [WAL left by the killed process, replayed on open]" : ""}`,
     );
   }
-  console.log(`\n${runs} runs: ${Object.entries(outcomes).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  console.log(`\n${runs} runs (${killed} killed mid-ingest, ${runs - killed} finished first): ${Object.entries(outcomes).map(([k, v]) => `${k} ${v}`).join(", ")}`);
   console.log(`torn commits detected (scan refuses the year, next load repairs): ${torn}; silently inconsistent: ${bad}`);
   return bad === 0 ? 0 : 1;
 }
