@@ -86,10 +86,13 @@ async function phase(name: string, a: Record<string, string>): Promise<PhaseResu
     const hand: number[] = [];
     let r = await scan(store, { bloc });
     let h: { hs6: number; hhi: number; top_world: number; dependent: boolean }[] = [];
+    const oursCpu: number[] = [];
     for (let i = 0; i < reps; i++) {
       let t0 = performance.now();
+      const c0 = process.cpuUsage();
       r = await scan(store, { bloc });
       ours.push(secs(t0));
+      oursCpu.push(cpu(c0));
       t0 = performance.now();
       h = await store.all(handScan, { members: listValue(members), year: r.year });
       hand.push(secs(t0));
@@ -104,6 +107,7 @@ async function phase(name: string, a: Record<string, string>): Promise<PhaseResu
     const codes = await store.all<{ code: number }>("SELECT code::INTEGER AS code FROM baci_countries WHERE list_contains($1, iso3)", [listValue(members)]);
     return {
       seconds: median(ours),
+      cpuSeconds: median(oursCpu),
       handSeconds: median(hand),
       rssMB: rss(),
       products: r.products.length,
