@@ -2,6 +2,7 @@
 // against the budget (p99 < 50 ms), with /api/health in the same run as the baseline
 // (the server's own overhead without any analysis).
 // Run: npx tsx bench/api-exposure.ts [--rate 200] [--seconds 10]
+// @ts-expect-error autocannon ships no type declarations (and @types/autocannon is not installed)
 import autocannon from "autocannon";
 import { openStore } from "../src/store/open.ts";
 import { startServer } from "../src/api/server.ts";
