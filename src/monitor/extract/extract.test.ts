@@ -87,3 +87,26 @@ test("'removed from comprehensive licences' tightens a regime, it does not lift 
   assert.equal(e.type, "export_restriction");
   assert.notEqual(e.status, "lifted");
 });
+
+test("a fact sheet's 'The tariffs will take effect on …' dates every tariff it announced", () => {
+  const events = extract(
+    "Fact Sheet: President Imposes Tariffs\nFebruary 1, 2025\nToday, the President is implementing a 25% additional tariff on imports from Canada and a 10% additional tariff on imports from China. The tariffs will take effect on February 4, 2025.",
+  );
+  assert.equal(events.length, 2);
+  for (const e of events) assert.equal(e.measureDate, "2025-02-04");
+  assert.deepEqual(events.map((e) => e.rate).sort(), [0.1, 0.25]);
+});
+
+test("a news dateline dates the report; the body's 'took effect on' dates the measure", () => {
+  const [e] = extract("KINSHASA, Feb 24, 2025 - Congo has suspended cobalt exports for four months. The suspension took effect on Feb. 22.");
+  assert.equal(e.type, "export_ban");
+  assert.equal(e.measureDate, "2025-02-22");
+  assert.equal(e.status, "in_force");
+});
+
+test("the subject of a title ('the situation surrounding Ukraine') is not the actor", () => {
+  const [e] = extract("In light of the situation surrounding Ukraine, the Government of Japan has decided to impose additional sanctions on Russia.");
+  assert.equal(e.type, "sanction");
+  assert.equal(e.actor, "JPN");
+  assert.deepEqual(e.targets, ["RUS"]);
+});

@@ -5,7 +5,7 @@ import { findDates, yearOf, type FoundDate } from "./dates.ts";
 import { completeFromFollowUp } from "./followup.ts";
 import type { Gazetteer } from "./gazetteer.ts";
 import { sentences, type Sentence } from "./nlp.ts";
-import { isMaterialMention, plainProducts } from "./products.ts";
+import { isMaterialMention, modifiedPhrase, plainProducts } from "./products.ts";
 import { tariffRate } from "./rates.ts";
 import { parties } from "./roles.ts";
 import { findTriggers, type Trigger } from "./triggers.ts";
@@ -26,6 +26,14 @@ function documentDate(text: string, all: FoundDate[]): string | null {
   if (all[0] && all[0].index < 40 && !/\b(?:on|from|since|in)\s*$/i.test(text.slice(0, all[0].index))) return all[0].iso;
   let offset = 0;
   const lines = text.split("\n");
+  // "JAKARTA, Dec 21, 2022 -", "Brussels, 13 December 2023": a place and a date open a line.
+  let at = 0;
+  for (const line of lines.slice(0, 5)) {
+    const m = /^[A-Z][A-Za-z .'-]{1,30},\s+/.exec(line);
+    const d = m ? all.find((x) => x.index === at + m[0].length) : undefined;
+    if (d && d.iso.length === 10) return d.iso;
+    at += line.length + 1;
+  }
   for (const line of lines.slice(0, 5)) {
     const d = all.find((x) => x.index >= offset && x.index < offset + line.length);
     if (d && line.length < 200 && findTriggers(line).length === 0) return d.iso;
@@ -43,7 +51,10 @@ function documentDate(text: string, all: FoundDate[]): string | null {
 
 /** Effective date if the sentence states one ("from 1 August 2023"), else the first date in it. */
 function statedDate(sentence: string, refYear: number | undefined): string | null {
-  const dates = findDates(sentence, refYear).filter((d) => !END_DATE.test(sentence.slice(Math.max(0, d.index - 12), d.index)));
+  const dates = findDates(sentence, refYear).filter(
+    // A dateline ("KINSHASA, Feb 24 (Reuters) -") dates the report, not the measure.
+    (d) => !END_DATE.test(sentence.slice(Math.max(0, d.index - 12), d.index)) && !/^\s*[A-Z][A-Za-z .'-]{1,30},\s*$/.test(sentence.slice(0, d.index)),
+  );
   const before = (d: FoundDate) => sentence.slice(Math.max(0, d.index - 30), d.index);
   const eff = dates.find((d) => EFFECTIVE.test(before(d)) || (d.iso.length === 4 && /\bin\s*$/i.test(before(d))));
   return (eff ?? dates[0])?.iso ?? null;
@@ -159,6 +170,11 @@ export function createExtractor(g: Gazetteer, opts: { now?: Date } = {}): (text:
       // A quotation reports what someone said; the measure is in the reporting sentences.
       if (/^\s*["“]/.test(s.text)) continue;
       let t = pickTrigger(s);
+      // "The tariffs will take effect on …" completes the measures already read; it is not a new one.
+      if (t && last && PLURAL_EFFECT.test(s.text) && events.some((e) => e.type === t?.type)) {
+        followUpAll(g, s, events, last, refYear, docDate);
+        continue;
+      }
       // "… will eliminate tariffs on 99.9% of exports" inside an agreement is its content, not a tariff.
       if (t?.type === "import_tariff" && last?.type === "trade_agreement" && /\b(?:eliminat|abolish|remov|reduc|cut)\w*\s+(?:\w+\s+)?(?:tariffs?|duties)/i.test(s.text)) t = null;
       if (!t || isBackground(s.text) || isSpeculative(s.text) || isOldNews(s.text, nowYear) || isDatedBackground(s.text, refYear, docDate)) {
@@ -167,8 +183,10 @@ export function createExtractor(g: Gazetteer, opts: { now?: Date } = {}): (text:
         if (!t && listOwner) {
           merge(listOwner, { ...listOwner, products: productsOf(g, s, codes), hsCodes: codes, targets: [], measureDate: null });
           completeFromFollowUp(g, s, listOwner, undated, refYear, docDate);
-        } else if (!t && last) completeFromFollowUp(g, s, last, undated, refYear, docDate);
-        else last = null;
+        } else if (!t && last) {
+          completeFromFollowUp(g, s, last, undated, refYear, docDate);
+          followUpAll(g, s, events, last, refYear, docDate);
+        } else last = null;
         continue;
       }
       listOwner = null;
@@ -199,6 +217,33 @@ export function createExtractor(g: Gazetteer, opts: { now?: Date } = {}): (text:
     }
     return events;
   };
+}
+
+// "The tariffs will take effect on …" (plural) dates every measure of the kind just reported.
+const PLURAL_EFFECT = /^\s*(?:the|these|all|both)\s+(?:[\w-]+\s+)?(?:tariffs|duties|measures|controls|restrictions|bans|sanctions)\b[^.]*\b(?:take effect|come into (?:force|effect)|enter into force|apply|be effective|effective)\b/i;
+
+/**
+ * A follow-up sentence that speaks of several measures or states codes for the products of one:
+ * "The tariffs will take effect on February 4, 2025" dates every undated tariff of the text;
+ * "Unwrought gallium is classified under HS subheading 8112.92" adds the code to the gallium measure.
+ */
+function followUpAll(g: Gazetteer, s: Sentence, events: MonitorEvent[], last: MonitorEvent, refYear: number | undefined, docDate: string | null): void {
+  if (PLURAL_EFFECT.test(s.text)) {
+    const d = findDates(s.text, refYear)[0];
+    if (d) {
+      for (const e of events) {
+        if (e.type !== last.type || !undated.has(e)) continue;
+        e.measureDate = d.iso;
+        e.status = statusOf(s.text, d.iso, docDate);
+        undated.delete(e);
+      }
+    }
+  }
+  const codes = uniqueCodes(findHsCodes(s.text));
+  if (codes.length === 0) return;
+  const named = s.mentions.filter((m) => m.kind === "material").map((m) => m.id);
+  const owner = events.find((e) => e.products.some((p) => named.includes(p)));
+  if (owner) owner.hsCodes = [...new Set([...owner.hsCodes, ...codes])];
 }
 
 /** "In 2010 China halted …": a sentence that opens on a year two or more years before the text's own. */
@@ -250,7 +295,18 @@ function eventFrom(
   if (!actor) return null;
   let products = productsOf(g, s, codes);
   const plain = products.length === 0;
-  if (plain) products = plainProducts(s.text, t.index);
+  if (plain) {
+    // "semiconductor manufacturing equipment": the material name modifies the product.
+    const phrases = s.mentions.filter((m) => m.kind === "material").map((m) => modifiedPhrase(s.text, m.index, m.end)).filter((p): p is string => p !== null);
+    products = phrases.length ? [...new Set(phrases)] : plainProducts(s.text, t.index);
+  } else {
+    // "tariffs on steel and aluminum": keep the plain names listed alongside a catalogue material.
+    const listed = plainProducts(s.text, t.index);
+    const names = s.mentions.filter((m) => m.kind === "material").map((m) => m.text.toLowerCase());
+    if (listed.some((p) => names.some((n) => p.includes(n)))) {
+      for (const p of listed) if (!names.some((n) => p.includes(n) || n.includes(p)) && p.split(" ").length <= 2) products.push(p);
+    }
+  }
   const stated = statedDate(s.text, refYear);
   const ev: MonitorEvent = {
     type,

@@ -30,3 +30,10 @@ test("EU spaced CN codes are read when the sentence speaks of codes", () => {
   assert.deepEqual(uniqueCodes(findHsCodes("imports falling under CN codes 2823 00 00 and ex 3206 11 00")), ["282300", "320611"]);
   assert.deepEqual(uniqueCodes(findHsCodes("In 2023 00 units were sold 12 34 56")), []);
 });
+
+test("a material name that modifies a noun gives the phrase as a plain product", async () => {
+  const { modifiedPhrase } = await import("./products.ts");
+  const s = "add advanced semiconductor manufacturing equipment to the list";
+  assert.equal(modifiedPhrase(s, 13, 26), "semiconductor manufacturing equipment");
+  assert.equal(modifiedPhrase("lithium prices rose", 0, 7), null);
+});

@@ -27,8 +27,9 @@ export function plainProducts(sentence: string, triggerAt: number): string[] {
 function phraseAt(rest: string): string[] {
   const words = rest.split(/\s+/);
   const phrase: string[] = [];
-  for (const raw of words) {
+  for (const [i, raw] of words.entries()) {
     const w = raw.replace(/[.,;:)(]+$/g, "");
+    if (i === 0 && /^(?:imported|exported)$/i.test(w)) continue;
     if (STOP.has(w.toLowerCase()) || /^[$€¥£\d]/.test(w)) break;
     phrase.push(w);
     if (/[.,;:)]$/.test(raw) && !/,$/.test(raw)) break;
@@ -46,9 +47,29 @@ function phraseAt(rest: string): string[] {
   return [...new Set(out)].slice(0, 4);
 }
 
+/**
+ * The noun phrase a catalogue name modifies, as a plain product: "semiconductor manufacturing
+ * equipment", "battery electric vehicles". Null when the name is not a modifier.
+ *
+ * @example modifiedPhrase("add semiconductor manufacturing equipment to the list", 4, 17) // "semiconductor manufacturing equipment"
+ */
+export function modifiedPhrase(sentence: string, index: number, end: number): string | null {
+  if (!MODIFIED.test(sentence.slice(end))) return null;
+  const words = sentence.slice(end).split(/\s+/).filter(Boolean);
+  const out = [sentence.slice(index, end)];
+  for (const raw of words.slice(0, 3)) {
+    const w = raw.replace(/[.,;:)(]+$/g, "");
+    if (!/^[a-z][a-z-]*$/.test(w) || STOP.has(w) || /^(?:and|or|of|to|on|from|such|as)$/.test(w)) break;
+    out.push(w);
+    if (w !== raw) break;
+  }
+  if (out.length < 2 || /^(?:prices?|stocks?|shares|makers?|companies|company|firms?|industry|industries|sector|metals?|minerals?)$/.test(out[1])) return null;
+  return out.join(" ").toLowerCase();
+}
+
 // Nouns that make a preceding material name a modifier: "semiconductor manufacturing equipment",
 // "battery electric vehicles", "lithium prices", "graphite producers" name no shipment of the material.
-const MODIFIED = /^[\s-]*(?:manufacturing|equipment|machinery|machines?|tools?|technolog(?:y|ies)|electric|vehicles?|makers?|companies|company|firms?|industry|industries|sector|prices?|stocks?|shares)\b/i;
+const MODIFIED = /^[\s-]*(?:manufacturing|equipment|machinery|machines?|tools?|technolog(?:y|ies)|electric|vehicles?|makers?|companies|company|firms?|industry|industries|sector|prices?|stocks?|shares|metals?|minerals?)\b/i;
 
 /**
  * Is a catalogue name in a sentence the material itself? Not when it modifies a following noun

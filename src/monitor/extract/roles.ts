@@ -18,7 +18,8 @@ function before(sentence: string, m: Mention): string {
 function roleOf(sentence: string, m: Mention, type: EventType, triggerAt: number): "actor" | "target" | "place" | "none" | "skip" {
   const pre = before(sentence, m);
   const post = sentence.slice(m.end, m.end + 12);
-  if (/\b(?:by|of the government of)\s+(?:the\s+)?$/.test(pre)) return "actor";
+  if (/\b(?:by|government of)\s+(?:the\s+)?$/.test(pre)) return "actor";
+  if (/\b(?:surrounding|regarding|concerning|about|situation in|war in|invasion of|aggression against)\s+(?:the\s+)?$/.test(pre)) return "place";
   if (/\b(?:together with|along with|alongside|with)\s+(?:the\s+)?$/.test(pre)) return "skip";
   if (/\b(?:against|targeting|targets|on|to|towards|for|destined for|into|bound for|including|and)\s+(?:the\s+)?$/.test(pre)) {
     if (type === "supply_disruption") return "place";

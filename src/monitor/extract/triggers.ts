@@ -37,5 +37,5 @@ export function findTriggers(sentence: string): Trigger[] {
     if (out.some((t) => m.index < t.index + t.text.length && m.index + m[0].length > t.index)) continue;
     out.push({ type, index: m.index, text: m[0] });
   }
-  return out;
+  return out.sort((a, b) => a.index - b.index);
 }
