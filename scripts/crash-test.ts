@@ -12,6 +12,7 @@ import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { generateBaci, rng } from "../bench/baci-generate.ts";
+import { scan } from "../src/analytics/scan.ts";
 import { fileHash, ingest } from "../src/ingest/ingest.ts";
 import { createSchema } from "../src/store/schema.ts";
 import { Store } from "../src/store/store.ts";
@@ -58,6 +59,19 @@ async function state(db: string, year: number, files: Expect[]): Promise<string>
   } finally {
     store.close();
   }
+}
+
+/** What a user gets after a torn commit: the scan clears the year, and loading the file again works. */
+async function repairAndReload(db: string, year: number, file: string, files: Expect[]): Promise<string> {
+  const store = await Store.open(db);
+  try {
+    const refused = await scan(store, { year, bloc: { id: "DEU", members: ["DEU"] } }).then(() => false, () => true);
+    const [r] = await ingest(store, "baci", [file]);
+    if (!refused || r.skipped) return "NOT repaired";
+  } finally {
+    store.close();
+  }
+  return `scan refused and cleared it, reloaded: ${await state(db, year, files)}`;
 }
 
 /** Run one ingest in a child; with `killAfterMs`, SIGKILL it that long after it starts loading. */
@@ -140,8 +154,9 @@ async function main(): Promise<number> {
     const r = await runChild(db, b.trade, killAt);
     const wal = existsSync(`${db}.wal`);
     if (r.killed) killed++;
-    const s = await state(db, year, replacing ? [ea, eb] : [eb]);
-    if (s.startsWith("INCONSISTENT")) bad++;
+    let s = await state(db, year, replacing ? [ea, eb] : [eb]);
+    if (s.startsWith("torn")) s += ` → ${await repairAndReload(db, year, b.trade, replacing ? [ea, eb] : [eb])}`;
+    if (s.startsWith("INCONSISTENT") || s.includes("NOT repaired") || s.includes("INCONSISTENT")) bad++;
     if (s.startsWith("torn")) torn++;
     const label = `${replacing ? "replace" : "fresh"}→${s.startsWith("torn") ? "torn" : s.startsWith("INCONSISTENT") ? "INCONSISTENT" : s}`;
     outcomes[label] = (outcomes[label] ?? 0) + 1;
@@ -151,7 +166,7 @@ async function main(): Promise<number> {
     );
   }
   console.log(`\n${runs} runs (${killed} killed mid-ingest, ${runs - killed} finished first): ${Object.entries(outcomes).map(([k, v]) => `${k} ${v}`).join(", ")}`);
-  console.log(`torn commits detected (scan refuses the year, next load repairs): ${torn}; silently inconsistent: ${bad}`);
+  console.log(`torn commits (DuckDB replayed part of a cut WAL; detected, cleared by the scan, reloaded): ${torn}; inconsistent or not repaired: ${bad}`);
   return bad === 0 ? 0 : 1;
 }
 

@@ -206,16 +206,21 @@ test("a trade file alone (no code lists) loads, and the scan names what it canno
   }
 });
 
-test("a year whose rows do not match its record (torn commit) is refused, and the next load repairs it", async () => {
+test("a year whose rows do not match its record (torn commit) is refused and cleared; both files load again", async () => {
   const dir = mkdtempSync(join(tmpdir(), "baci-torn-"));
   const f = join(dir, "BACI_HS22_Y2021_V202501.csv");
   writeFileSync(f, "t,i,j,k,v,q\n2021,156,276,811292,800.000,4.000\n2021,842,276,811292,200.000,NA\n");
   await ingest(store, "baci", [f]);
   // What DuckDB's replay of a torn WAL can leave: extra rows of another load without bookkeeping.
   await store.run("INSERT INTO baci_trade VALUES (2021, 392, 276, 811292, 5, NULL)");
-  await assert.rejects(scan(store, { year: 2021, bloc: "EU27" }), /incomplete in the database \(3 rows, 2 recorded/);
+  // …and, as the torn WAL may hold the new file's bookkeeping too, mark a second file as loaded.
   const g = join(dir, "BACI_HS22_Y2021_V202502.csv");
   writeFileSync(g, "t,i,j,k,v,q\n2021,156,276,811292,800.000,4.000\n");
+  await store.run("INSERT INTO loaded_files VALUES ('torn-hash', 'baci', 'baci', 'BACI_HS22_Y2021_V202502.csv', 1, now())");
+  await assert.rejects(scan(store, { year: 2021, bloc: "EU27" }), /incomplete in the database \(3 rows, 2 recorded.*has been cleared/);
+  await assert.rejects(scan(store, { year: 2021, bloc: "EU27" }), /no BACI trade for 2021/);
+  const n = await store.one<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM loaded_files WHERE hash = 'torn-hash' OR path = 'BACI_HS22_Y2021_V202501.csv'");
+  assert.equal(n?.n, 0);
   await ingest(store, "baci", [g]);
   const s = await scan(store, { year: 2021, bloc: { id: "EUFIX", members: EU_FIXTURE } });
   assert.equal(s.products[0].importValue, 800_000);

@@ -2,7 +2,7 @@ import { ChokepointError } from "../domain/error.ts";
 import { resolveBlocFrom, type Bloc } from "../domain/blocs.ts";
 import type { SourceRef } from "../domain/vocabulary.ts";
 import { listCountries } from "../store/queries/countries.ts";
-import { baciCoverage, baciLoad, baciYears, materialsByHs6, scanAggregates, type ScanAggregate } from "../store/queries/scan.ts";
+import { baciCoverage, baciLoad, baciYears, clearTornBaciYear, materialsByHs6, scanAggregates, type ScanAggregate } from "../store/queries/scan.ts";
 import type { Store } from "../store/store.ts";
 import { dependencyCriteria, EC_2021_THRESHOLDS, hhiFromSums, type DependencyCriteria } from "./scan-criteria.ts";
 
@@ -71,10 +71,12 @@ export async function scan(store: Store, opts: ScanOptions): Promise<ScanResult>
   const load = await baciLoad(store, year);
   if (!load) throw new ChokepointError("no_data", `no BACI trade for ${year} (loaded years: ${years.join(", ")})`);
   if (load.present !== load.rows) {
-    // Only a load interrupted while committing gets here (DuckDB can replay part of a torn WAL).
+    // Only a load killed while committing gets here (DuckDB can replay part of a torn WAL): clear
+    // the year so the next `ingest baci` of either file is not skipped as already loaded.
+    await clearTornBaciYear(store, year);
     throw new ChokepointError(
       "no_data",
-      `BACI ${year} is incomplete in the database (${load.present} rows, ${load.rows} recorded: an interrupted load); load the year's file again with chokepoint ingest baci`,
+      `BACI ${year} was incomplete in the database (${load.present} rows, ${load.rows} recorded: an interrupted load) and has been cleared; load the year's file again with chokepoint ingest baci`,
     );
   }
   if (opts.minTopShare !== undefined && !(opts.minTopShare >= 0 && opts.minTopShare <= 1)) {

@@ -148,3 +148,22 @@ export async function writeParquet(
     await store.run(`DROP TABLE IF EXISTS ${table}`);
   }
 }
+
+/**
+ * Clear a BACI year left torn by an interrupted load (rows present ≠ rows recorded: DuckDB can
+ * replay part of a WAL cut by a kill): its rows, its record, and the `loaded_files` entries of
+ * trade files no year record points to, so that loading either file again is not skipped.
+ *
+ * @example await clearTornBaciYear(store, 2023);
+ */
+export async function clearTornBaciYear(store: Store, year: number): Promise<void> {
+  await store.transaction(async () => {
+    await store.run("DELETE FROM baci_trade WHERE year = $1", [year]);
+    await store.run("DELETE FROM baci_loads WHERE year = $1", [year]);
+    await store.run(
+      `DELETE FROM loaded_files WHERE loader = 'baci'
+         AND NOT regexp_matches(path, '^(country_codes_|product_codes_|readme)', 'i')
+         AND path NOT IN (SELECT source_file FROM baci_loads)`,
+    );
+  });
+}
