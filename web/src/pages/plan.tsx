@@ -47,10 +47,19 @@ export function PlanPage({ params }: { params: URLSearchParams }) {
             {r.comparison ? <li><span>Coordination dividend</span><b>{r.comparison.dividend === null ? "–" : `${r.comparison.dividend.toLocaleString("en", { maximumFractionDigits: 0 })} ${r.units.cost}`}</b></li> : null}
           </ul>
           <PlotFigure label="Recommended mix against today's" deps={[r]} make={() => {
-            const rows = [...(r.current?.suppliers ?? []).slice(0, 10).map((s) => ({ mix: "today", ...s })), ...r.plan.suppliers.map((s) => ({ mix: "recommended", ...s }))];
+            const rows = [...(r.current?.suppliers ?? []).slice(0, 8).map((s) => ({ mix: "today", ...s })), ...r.plan.suppliers.map((s) => ({ mix: "recommended", ...s }))];
+            const countries = [...new Set(rows.map((d) => d.country))];
             return Plot.plot({
-              width: 900, height: 320, marginLeft: 50, x: { percent: true, label: "share of supply %", grid: true, domain: [0, 1] }, y: { label: null }, fy: { label: null }, color: { legend: true, domain: ["today", "recommended"], range: ["#9ca3af", "#2563eb"] },
-              marks: [Plot.barX(rows, { x: "share", y: "mix", fy: "country", fill: "mix", tip: true }), Plot.ruleX([maxShare], { stroke: "#b91c1c", strokeDasharray: "4 3" }), Plot.text([maxShare], { x: (d) => d, text: () => `${Math.round(maxShare * 100)} % line`, frameAnchor: "top", dy: -2, fill: "#b91c1c" })],
+              width: 900, height: 40 + countries.length * 30, marginLeft: 60, marginTop: 30,
+              x: { domain: [0, 1], tickFormat: "%", label: "share of supply", grid: true },
+              y: { axis: null, domain: ["today", "recommended"] },
+              fy: { domain: countries, label: null },
+              color: { legend: true, domain: ["today", "recommended"], range: ["#9ca3af", "#2563eb"] },
+              marks: [
+                Plot.barX(rows, { x: "share", y: "mix", fy: "country", fill: "mix", tip: true }),
+                Plot.text(rows, { x: "share", y: "mix", fy: "country", text: (d) => `${(d.share * 100).toFixed(1)} %`, dx: 4, textAnchor: "start", fontSize: 9 }),
+                Plot.ruleX([maxShare], { stroke: "#b91c1c", strokeDasharray: "4 3" }),
+              ],
             });
           }} />
           {r.current ? <p className="note">Today: {r.current.basis}.</p> : null}
