@@ -54,7 +54,7 @@ export function buildProblem(data: PlanData, req: PlanRequest): { problem: PlanP
   const partners = partnersOf(countries, bloc.id, bloc.members, req.demandShare);
   const beta = partners.reduce((t, q) => t + q.share, 0);
   const world = prod.total.amount;
-  const volumeUnit = prod.total.unit === "t" ? "t" : "share of world supply";
+  const volumeUnit = prod.total.unit === "%" ? "share of world supply" : prod.total.unit;
   const trusted = new Set(bloc.members);
   for (const spec of req.trusted ?? []) for (const c of resolveBlocFrom(spec, countries).members) trusted.add(c);
 

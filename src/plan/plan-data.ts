@@ -6,6 +6,7 @@ import {
   productionYearsAll,
   restrictionsAll,
   studySharesAll,
+  worldExportsAll,
   unitValueRows,
   wgiAll,
   type ProductionAllRow,
@@ -27,6 +28,8 @@ export interface PlanData {
   productionYears: Map<string, number[]>;
   /** `${study name}|${stage}` → global shares. */
   studyShares: Map<string, { iso3: string | null; label: string; share: number }[]>;
+  /** `${material}|${stage}` → exporters' world totals (LNG from EI), newest year first. */
+  worldExports: Map<string, Awaited<ReturnType<typeof worldExportsAll>>>;
   /** material → countries with export restrictions on record. */
   restrictions: Map<string, string[]>;
   /** iso3 → [year, six estimates] ascending by year. */
@@ -53,7 +56,7 @@ function group<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
  * @example const data = await loadPlanData(store); data.materials.length // 80+
  */
 export async function loadPlanData(store: Store): Promise<PlanData> {
-  const [materials, countries, prod, years, study, restr, wgi, codes, uv] = await Promise.all([
+  const [materials, countries, prod, years, study, restr, wgi, codes, uv, world] = await Promise.all([
     listMaterials(store),
     listCountries(store),
     productionAll(store),
@@ -63,6 +66,7 @@ export async function loadPlanData(store: Store): Promise<PlanData> {
     wgiAll(store),
     materialCodesAll(store),
     unitValueRows(store),
+    worldExportsAll(store),
   ]);
   return {
     materials,
@@ -70,6 +74,7 @@ export async function loadPlanData(store: Store): Promise<PlanData> {
     production: group(prod, (r) => `${r.material}|${r.stage}`),
     productionYears: new Map([...group(years, (r) => `${r.material}|${r.stage}`)].map(([k, v]) => [k, v.map((r) => r.year)])),
     studyShares: group(study, (r) => `${r.material_name}|${r.stage}`),
+    worldExports: group(world, (r) => `${r.material}|${r.stage}`),
     restrictions: new Map([...group(restr, (r) => r.material)].map(([k, v]) => [k, v.map((r) => r.country)])),
     wgi: new Map([...group(wgi, (r) => r.iso3)].map(([k, v]) => [k, v.map((r) => ({ year: r.year, estimates: r.est }))])),
     codes: group(codes, (r) => r.material),

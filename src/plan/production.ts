@@ -10,7 +10,7 @@ export interface ProductionView {
   stage: Stage;
   year: number;
   suppliers: { country: string; amount: number; aggregate?: boolean }[];
-  total: { amount: number; unit: "t" | "%" };
+  total: { amount: number; unit: string };
   restricted: Set<string>;
   wgi: Map<string, { year: number; estimates: number[] }>;
   sources: SourceRef[];
@@ -34,6 +34,21 @@ export function findMaterial(data: PlanData, id: string): Material {
 
 function atStage(data: PlanData, m: Material, stage: Stage, year: number | undefined, members: string[]): Omit<ProductionView, "restricted" | "wgi" | "sources"> & { source: SourceRef } {
   const years = data.productionYears.get(`${m.id}|${stage}`) ?? [];
+  const world = data.worldExports.get(`${m.id}|${stage}`) ?? [];
+  if (!years.length && world.length) {
+    // As exposure: without a production series, world supply = exporters' world totals (EI LNG).
+    const wy = [...new Set(world.map((r) => r.year))].sort((a, b) => b - a);
+    const y = year ?? wy[0];
+    if (!wy.includes(y)) throw new ChokepointError("no_data", `no world trade data for ${m.id} in ${y}; years with data: ${wy.join(", ")}`);
+    const these = world.filter((r) => r.year === y);
+    return {
+      material: m.id, stage, year: y,
+      suppliers: these.map((r) => ({ country: r.partner, amount: r.quantity })),
+      total: { amount: these.reduce((a, r) => a + r.quantity, 0), unit: these[0].qty_unit },
+      notes: [`no production series: world supply = exports by country in world trade (${these[0].qty_unit})`],
+      source: { dataset: "Energy Institute Statistical Review of World Energy", edition: these[0].dataset.replace(/\D/g, ""), year: y },
+    };
+  }
   if (!years.length) {
     const rows = m.eu_study_name ? data.studyShares.get(`${m.eu_study_name}|${stage}`) ?? [] : [];
     if (!rows.length) throw new ChokepointError("no_data", `no production data for ${m.id} at stage ${stage} (neither a USGS series nor the EU 2023 study's global shares)`);

@@ -84,7 +84,7 @@ const num = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3)
 /** Human rendering: the planned mix against the current one, cost, risk, shadow prices, comparison. */
 export function renderPlan(r: PlanReport): string {
   const cur = new Map((r.current?.suppliers ?? []).map((s) => [s.country, s.share]));
-  const vu = r.units.volume === "t" ? "t/yr" : "share/yr";
+  const vu = r.units.volume === "share of world supply" ? "share/yr" : `${r.units.volume}/yr`;
   const table = formatTable(r.plan.suppliers, [
     { key: (s) => s.country + (s.inBloc ? " *" : "") + (s.trusted ? " +" : ""), title: "supplier" },
     { key: (s) => pct(s.share), title: "planned", align: "right" },

@@ -96,6 +96,19 @@ export async function studySharesAll(store: Store): Promise<{ material_name: str
   );
 }
 
+/** Exporters' world totals (flow X to WLD, e.g. EI LNG "Total exports") for every material, as in `worldExportsByPartner`. */
+export async function worldExportsAll(
+  store: Store,
+): Promise<{ material: string; stage: string; year: number; partner: string; quantity: number; qty_unit: string; dataset: string }[]> {
+  return store.all(
+    `SELECT c.material, c.stage, t.year, t.reporter AS partner, sum(t.quantity)::DOUBLE AS quantity,
+            any_value(t.qty_unit) AS qty_unit, any_value(t.dataset) AS dataset
+     FROM trade t JOIN material_codes c ON c.code = t.product AND c.classification = t.classification
+     WHERE t.classification = 'EI' AND t.flow = 'X' AND t.partner = 'WLD' AND t.month = 0 AND t.quantity > 0
+     GROUP BY c.material, c.stage, t.year, t.reporter ORDER BY c.material, c.stage, t.year DESC, quantity DESC`,
+  );
+}
+
 /** Export restrictions on record, every material. */
 export async function restrictionsAll(store: Store): Promise<{ country: string; material: string }[]> {
   return store.all(`SELECT DISTINCT country, material FROM export_restrictions ORDER BY material, country`);
