@@ -17,7 +17,7 @@ export function register(program: Command): void {
     .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE, G7, or a comma list of ISO3 codes", "ALLIANCE")
     .option("--min-top-share <fraction>", "only products whose top supplier has at least this share (0–1)", parseShare)
     .option("--dependent", "only products meeting all three Commission criteria")
-    .option("--limit <n>", "rows to show in the table (default 25; files get every row)", parseCount, 25)
+    .option("--limit <n>", "rows to show in the table (files and --json get every row)", parseCount, 25)
     .option("--json", "machine-readable output (every product)")
     .option("--csv <file>", "write every product as CSV")
     .option("--parquet <file>", "write every product as Parquet")
