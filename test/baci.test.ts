@@ -239,3 +239,15 @@ test("scan for people: ranked table with top supplier, world share, flag and sou
   assert.match(text, /… 1 more \(--limit/);
   assert.match(text, /source: CEPII BACI HS22 V20250[12] \(2022\)/);
 });
+
+test("values DuckDB parses but BACI cannot hold (inf, nan, a quantity < 0) are caught after the load", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "baci-inf-"));
+  const f = join(dir, "BACI_HS22_Y2020_V202501.csv");
+  writeFileSync(f, "t,i,j,k,v,q\n2020,156,276,811292,inf,1\n2020,156,276,811292,nan,1\n2020,156,276,811292,1,-2\n2020,156,276,811292,1,2\n");
+  await assert.rejects(ingest(store, "baci", [f]), (e: ChokepointError) => {
+    assert.deepEqual(e.problems.map((p) => `${p.line}:${p.field}`), ["2:v", "3:v", "4:q"]);
+    return true;
+  });
+  const n = await store.one<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM baci_trade WHERE year = 2020");
+  assert.equal(n?.n, 0);
+});
