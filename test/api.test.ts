@@ -52,6 +52,7 @@ test("unknown material or bloc is a 400 with a suggestion; no data is a 404", as
   let r = await get("/api/exposure?material=galium");
   assert.equal(r.status, 400);
   assert.equal(r.body.code, "unknown_material");
+  assert.deepEqual(r.body.path, ["material"]);
   assert.match(r.body.message, /did you mean: gallium/);
   r = await get("/api/exposure?material=gallium&bloc=ALLIANSE");
   assert.equal(r.status, 400);

@@ -33,9 +33,17 @@ export function fromZod(error: z.ZodError, where: "query" | "body", input: unkno
 export function errorResponse(e: unknown): [number, ErrorBody] {
   if (e instanceof ChokepointError) {
     const status = e.code === "validation_failed" ? 400 : httpStatusFor(e.code);
-    const body: ErrorBody = { code: e.code === "validation_failed" ? "invalid_input" : e.code, path: e.problems[0]?.path ?? [], message: e.message };
+    const body: ErrorBody = { code: e.code === "validation_failed" ? "invalid_input" : e.code, path: e.problems[0]?.path ?? FIELD[e.code] ?? [], message: e.message };
     if (e.problems.length) body.problems = e.problems;
     return [status, body];
   }
   return [500, { code: "internal", path: [], message: "internal error (logged on the server)" }];
 }
+
+/** The request field an identifier error is about, when the error carries no problems of its own. */
+const FIELD: Partial<Record<string, string[]>> = {
+  unknown_material: ["material"],
+  unknown_stage: ["stage"],
+  unknown_bloc: ["bloc"],
+  unknown_country: ["country"],
+};
