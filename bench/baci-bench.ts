@@ -68,10 +68,9 @@ async function main(): Promise<void> {
   console.log(`  DuckDB read_csv → table   ${f2(rawS)} s   ${(rows / rawS / 1e6).toFixed(2)} M rows/s   CPU ${f2(rawCpu)} s   peak RSS ${median(raw.map((x) => x.rssMB)).toFixed(0)} MB`);
   console.log(`  chokepoint ingest baci    ${f2(oursS)} s   ${(rows / oursS / 1e6).toFixed(2)} M rows/s   CPU ${f2(oursCpu)} s   peak RSS ${median(ours.map((x) => x.rssMB)).toFixed(0)} MB`);
   console.log(`    runs: read_csv ${raw.map((x) => f2(x.seconds)).join(" ")} s; ingest ${ours.map((x) => f2(x.seconds)).join(" ")} s`);
-  console.log(`    of which sha256 ${f2(median(ours.map((x) => x.hashSeconds ?? 0)))} s; validation in the same pass`);
   const hashS = median(ours.map((x) => x.hashSeconds ?? 0));
+  console.log(`    sha256 of the file alone ${f2(hashS)} s: ingest() now hashes a new big file while DuckDB loads it; validation in the same pass`);
   console.log(`  throughput ratio ${f2(ratio)}× wall, ${f2(rawCpu / oursCpu)}× CPU  (goal ≥ 0.80×: ${ratio >= 0.8 ? "met" : "NOT met"})`);
-  console.log(`  without the shared sha256 step (ingest() hashes every file before any loader runs): ${f2(rawS / (oursS - hashS))}× wall`);
 
   const scanDb = join(dir, "ingest.duckdb");
   const s = child("scan", { db: scanDb, members: EU27.join(","), reps: String(reps) });

@@ -1,6 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Store } from "../src/store/store.ts";
@@ -59,6 +59,19 @@ test("a BACI release folder loads code lists first, then trade, with values and 
 test("re-running skips files by content hash", async () => {
   const res = await ingest(store, "baci", baciFiles([FIX]));
   assert.deepEqual(res.map((r) => r.skipped), [true, true, true]);
+  const n = await store.one<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM baci_trade");
+  assert.equal(n?.n, 17);
+});
+
+test("a copy under another name, hashed while it loads, is rolled back as already loaded", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "baci-copy-"));
+  const copy = join(dir, "BACI_HS22_Y2022_V202502.csv");
+  copyFileSync(join(FIX, "BACI_HS22_Y2022_V202501.csv"), copy);
+  // Threshold 0: hashed concurrently (the name was never loaded), so the load runs and must be undone.
+  const res = await ingest(store, "baci", [copy], { hashWhileLoadingFrom: 0 });
+  assert.deepEqual(res, [{ file: copy, rows: 0, skipped: true }]);
+  const load = await store.one<{ release: string; rows: number }>("SELECT release, rows FROM baci_loads WHERE year = 2022");
+  assert.deepEqual(load, { release: "V202501", rows: 17 });
   const n = await store.one<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM baci_trade");
   assert.equal(n?.n, 17);
 });

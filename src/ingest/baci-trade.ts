@@ -10,12 +10,14 @@ import { runWithProgress, type OnProgress } from "./baci-progress.ts";
 
 const BAD_ROW = "chokepoint:bad_baci_row";
 
-// One predicate for the in-pass check (CSV) and the pre-check (Parquet); null-safe term by term
-// because q is legitimately NULL (BACI's "NA"). In the load it costs next to nothing (measured);
-// checking the loaded rows afterwards instead cost 0.3 s at 10 M rows (uncommitted data has no
+// One predicate for the in-pass check (CSV) and the pre-check (Parquet). NULL in t, i, j, k or v
+// makes the first group NULL and `coalesce` turns that into "bad"; q may be NULL (BACI's "NA"), so
+// it stays outside. NaN sorts above every number in DuckDB, so the upper bounds also reject NaN
+// and ±inf. BETWEEN instead of separate comparisons and isfinite(): 0.11 s instead of 0.18 s at 10 M
+// rows (measured); checking the loaded rows afterwards instead cost 0.3 s (uncommitted data has no
 // usable statistics).
-const BAD = `(t IS DISTINCT FROM $year OR i IS NULL OR i < 1 OR i > 999 OR j IS NULL OR j < 1 OR j > 999
-  OR k IS NULL OR k < 10000 OR k > 999999 OR v IS NULL OR NOT (v >= 0) OR NOT isfinite(v) OR q < 0 OR NOT isfinite(q))`;
+const BAD = `(coalesce(t <> $year OR i NOT BETWEEN 1 AND 999 OR j NOT BETWEEN 1 AND 999 OR k NOT BETWEEN 10000 AND 999999
+  OR NOT (v BETWEEN 0 AND 1.7976931348623157e308), true) OR q < 0 OR q > 1.7976931348623157e308)`;
 
 // Column names and types are constants, never user text (the header is checked against them first).
 const CSV_COLUMNS = "{'t': 'SMALLINT', 'i': 'SMALLINT', 'j': 'SMALLINT', 'k': 'INTEGER', 'v': 'DOUBLE', 'q': 'DOUBLE'}";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, createReadStream, openSync, readSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { ChokepointError } from "../domain/error.ts";
 import type { Store } from "../store/store.ts";
@@ -34,6 +34,27 @@ export function fileHash(file: string): string {
 }
 
 /**
+ * sha256 of a file read as a stream, so the hashing interleaves with other work (a DuckDB load runs
+ * on its own threads while this one hashes).
+ * @example await fileHashAsync("BACI_HS22_Y2023_V202501.csv") // "9f86d0…"
+ */
+export async function fileHashAsync(file: string): Promise<string> {
+  const hash = createHash("sha256");
+  try {
+    for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 })) hash.update(chunk as Buffer);
+  } catch (e) {
+    throw new ChokepointError("io_error", `${file}: cannot read: ${(e as Error).message}`);
+  }
+  return hash.digest("hex");
+}
+
+/** Files at least this big are hashed while they load (hashing 400 MB first costs ~0.2 s). */
+const HASH_WHILE_LOADING_BYTES = 64 << 20;
+
+/** Thrown inside the transaction to roll back a load whose content turned out to be loaded already. */
+class AlreadyLoaded extends Error {}
+
+/**
  * Load files with a named loader, one transaction per file. A file whose content was
  * loaded before is skipped; a file that fails validation leaves the database unchanged.
  *
@@ -44,7 +65,12 @@ export async function ingest(
   store: Store,
   loaderId: string,
   files: readonly string[],
-  opts: { dataset?: string; onFile?: (r: IngestResult) => void } = {},
+  opts: {
+    dataset?: string;
+    onFile?: (r: IngestResult) => void;
+    /** Files from this size (bytes) are hashed while they load; default 64 MiB. */
+    hashWhileLoadingFrom?: number;
+  } = {},
 ): Promise<IngestResult[]> {
   const loader = loaders[loaderId];
   if (!loader) {
@@ -53,29 +79,54 @@ export async function ingest(
   const dataset = opts.dataset ?? loaderId;
   const out: IngestResult[] = [];
   for (const file of files) {
-    const hash = fileHash(file);
-    const seen = await store.one("SELECT hash FROM loaded_files WHERE hash = $1", [hash]);
     let result: IngestResult;
-    if (seen) {
+    // Big files not loaded under this name before are hashed concurrently with the load (the usual
+    // case: a new file); the hash is still checked before commit, and a match rolls the load back.
+    // A name loaded before (a re-run) or a small file is hashed first, so a skip costs no load.
+    const concurrent = sizeOf(file) >= (opts.hashWhileLoadingFrom ?? HASH_WHILE_LOADING_BYTES) && !(await store.one(
+      "SELECT 1 AS x FROM loaded_files WHERE loader = $1 AND path = $2 LIMIT 1",
+      [loaderId, basename(file)],
+    ));
+    const hashing = concurrent ? fileHashAsync(file) : Promise.resolve(fileHash(file));
+    hashing.catch(() => {}); // a failed load wins; the hash error is reported only if it is the first
+    // Compared with the hashes as they were before the load (a loader may forget the file it replaces).
+    const before = concurrent ? new Set((await store.all<{ hash: string }>("SELECT hash FROM loaded_files")).map((r) => r.hash)) : undefined;
+    const seen = async () =>
+      before ? before.has(await hashing) : !!(await store.one("SELECT hash FROM loaded_files WHERE hash = $1", [await hashing]));
+    if (!concurrent && (await seen())) {
       result = { file, rows: 0, skipped: true };
     } else {
-      const rows = await store.transaction(async () => {
-        const n = await loader.load({ store, file, dataset });
-        await store.run(
-          "INSERT INTO loaded_files VALUES ($1, $2, $3, $4, $5, now())",
-          [hash, dataset, loaderId, basename(file), n],
-        );
-        await store.run(
-          `INSERT INTO datasets (id, loader, loaded_at) VALUES ($1, $2, now())
-           ON CONFLICT (id) DO UPDATE SET loaded_at = now()`,
-          [dataset, loaderId],
-        );
-        return n;
-      });
-      result = { file, rows, skipped: false };
+      try {
+        const rows = await store.transaction(async () => {
+          const n = await loader.load({ store, file, dataset });
+          if (concurrent && (await seen())) throw new AlreadyLoaded();
+          await store.run(
+            "INSERT INTO loaded_files VALUES ($1, $2, $3, $4, $5, now())",
+            [await hashing, dataset, loaderId, basename(file), n],
+          );
+          await store.run(
+            `INSERT INTO datasets (id, loader, loaded_at) VALUES ($1, $2, now())
+             ON CONFLICT (id) DO UPDATE SET loaded_at = now()`,
+            [dataset, loaderId],
+          );
+          return n;
+        });
+        result = { file, rows, skipped: false };
+      } catch (e) {
+        if (!(e instanceof AlreadyLoaded)) throw e;
+        result = { file, rows: 0, skipped: true };
+      }
     }
     out.push(result);
     opts.onFile?.(result);
   }
   return out;
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0; // unreadable: fileHash reports it
+  }
 }
