@@ -1,8 +1,8 @@
 import { findHsCodes, uniqueCodes } from "./codes.ts";
-import { isBackground, isSpeculative, statusOf } from "./cues.ts";
+import { isBackground, isFutureWording, isSpeculative, statusOf } from "./cues.ts";
 import { mainClause, tariffClauses } from "./clauses.ts";
 import { findDates, yearOf, type FoundDate } from "./dates.ts";
-import { completeFromFollowUp } from "./followup.ts";
+import { assumedInForce, completeFromFollowUp } from "./followup.ts";
 import type { Gazetteer } from "./gazetteer.ts";
 import { sentences, type Sentence } from "./nlp.ts";
 import { isMaterialMention, modifiedPhrase, plainProducts } from "./products.ts";
@@ -22,6 +22,18 @@ const END_DATE = /\b(?:until|through|till|to|expir\w*(?: on)?)\s*$/i;
 
 /** The date a document was issued: a dateline in its first line (which carries no measure). */
 function documentDate(text: string, all: FoundDate[]): string | null {
+  // A labelled date in the header: "[Date of Issue] July 3, 2023", "[Issuing Date] October 9, 2025",
+  // "release time:2024/8/16", "Published: Jul 31, 2025 09:36" (official sites and their reposts).
+  const label = /^[ \t]*[\[【(]?\s*(?:date of (?:issue|issuance|release|publication|promulgation)|(?:issu(?:ing|ance|e)|release|publication|promulgation) (?:date|time)|published(?: on)?|posted(?: on)?|date)\s*[\]】)]?\s*[:：]?\s*/gim;
+  for (const m of text.slice(0, 1500).matchAll(label)) {
+    const at = (m.index ?? 0) + m[0].length;
+    const d = all.find((x) => x.index === at);
+    if (d) return d.iso;
+  }
+  // A line that opens on a full date and a comma dates the text: "4 July 2024, nine months after …".
+  for (const d of all) {
+    if (d.iso.length === 10 && (d.index === 0 || text[d.index - 1] === "\n") && /^[,–—-]/.test(text.slice(d.end, d.end + 2).trim()) && d.index < 1500) return d.iso;
+  }
   // A dateline opens the text: "Washington, March 28, 2023. The United States and …".
   if (all[0] && all[0].index < 40 && !/\b(?:on|from|since|in)\s*$/i.test(text.slice(0, all[0].index))) return all[0].iso;
   let offset = 0;
@@ -53,7 +65,11 @@ function documentDate(text: string, all: FoundDate[]): string | null {
 function statedDate(sentence: string, refYear: number | undefined): string | null {
   const dates = findDates(sentence, refYear).filter(
     // A dateline ("KINSHASA, Feb 24 (Reuters) -") dates the report, not the measure.
-    (d) => !END_DATE.test(sentence.slice(Math.max(0, d.index - 12), d.index)) && !/^\s*[A-Z][A-Za-z .'-]{1,30},\s*$/.test(sentence.slice(0, d.index)),
+    (d) =>
+      !END_DATE.test(sentence.slice(Math.max(0, d.index - 12), d.index)) &&
+      !/^\s*[A-Z][A-Za-z .'-]{1,30},\s*$/.test(sentence.slice(0, d.index)) &&
+      // "4 July 2024, nine months after the initiation …": a date opening the sentence is its dateline.
+      !(/^\s*$/.test(sentence.slice(0, d.index)) && /^\s*,/.test(sentence.slice(d.end))),
   );
   const before = (d: FoundDate) => sentence.slice(Math.max(0, d.index - 30), d.index);
   const eff = dates.find((d) => EFFECTIVE.test(before(d)) || (d.iso.length === 4 && /\bin\s*$/i.test(before(d))));
@@ -320,6 +336,12 @@ function eventFrom(
     evidence: s.text.trim(),
   };
   if (!stated) undated.add(ev);
+  // A dated notice that states no effective date and no future wording is in force from its date
+  // ("Items … shall not be exported without permission"); a later "shall come into effect on …" may still move it.
+  if (!stated && docDate && ev.status === "announced" && !isFutureWording(s.text)) {
+    ev.status = "in_force";
+    assumedInForce.add(ev);
+  }
   if (plain) plainOnly.add(ev);
   return ev;
 }

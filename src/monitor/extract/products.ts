@@ -4,7 +4,7 @@ const STOP = new Set(
 );
 // Words that are not part of a product name.
 const DROP = new Set(
-  "the a an all certain some its their his her imports import exports export shipments sales products goods items of key various other new".split(" "),
+  "the a an all certain some its their his her imports import exports export shipments sales products goods items of key various other new laws law regulations provisions rules".split(" "),
 );
 
 /**
