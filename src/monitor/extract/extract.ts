@@ -47,8 +47,9 @@ function documentDate(text: string, all: FoundDate[]): string | null {
     at += line.length + 1;
   }
   for (const line of lines.slice(0, 5)) {
+    // A bare year ("Increase rate to 25% in 2026") is no dateline: a month at least.
     const d = all.find((x) => x.index >= offset && x.index < offset + line.length);
-    if (d && line.length < 200 && findTriggers(line).length === 0) return d.iso;
+    if (d && d.iso.length >= 7 && line.length < 200 && findTriggers(line).length === 0) return d.iso;
     offset += line.length + 1;
   }
   const dated = /\b(?:dated|issued on|published on|announced on)\s*$/i;
@@ -58,7 +59,7 @@ function documentDate(text: string, all: FoundDate[]): string | null {
   const tail = text.trimEnd();
   const lastLine = tail.slice(tail.lastIndexOf("\n") + 1);
   const sig = all.find((x) => x.index >= tail.length - lastLine.length);
-  return sig && lastLine.length < 60 ? sig.iso : null;
+  return sig && sig.iso.length >= 7 && lastLine.length < 60 ? sig.iso : null;
 }
 
 /** Effective date if the sentence states one ("from 1 August 2023"), else the first date in it. */
@@ -79,6 +80,8 @@ function statedDate(sentence: string, refYear: number | undefined): string | nul
 function pickTrigger(s: Sentence): Trigger | null {
   const ts = findTriggers(s.text);
   for (const t of ts) {
+    // "… are not subject to 232 or reciprocal tariffs", "exempt from the duties": the scope of a measure, not a new one.
+    if (/\b(?:not (?:be )?subject to|exempt(?:ed)? from|excluded from)\s+(?:[\w-]+\s+){0,4}$/i.test(s.text.slice(Math.max(0, t.index - 60), t.index))) continue;
     if ((t.type === "investment" || t.type === "supply_disruption") && CORPORATE.test(s.text)) continue;
     if ((t.type === "alliance" || t.type === "trade_agreement") && (NOT_ECONOMIC.test(s.text) || !ECONOMIC.test(s.text))) continue;
     return t;
@@ -128,6 +131,28 @@ function sameMeasure(a: MonitorEvent, b: MonitorEvent): boolean {
   if (plainOnly.has(a) || plainOnly.has(b)) return true;
   const overlap = a.products.some((p) => b.products.includes(p));
   return overlap || a.products.length === 0 || b.products.length === 0;
+}
+
+// Tariff measures whose list rows became events of their own.
+const scheduleOwners = new WeakSet<MonitorEvent>();
+
+/** One row of a tariff schedule as an event: the owner's parties, the row's products, rate and date. */
+function scheduleRow(g: Gazetteer, s: Sentence, owner: MonitorEvent, rate: number, codes: string[], refYear: number | undefined, docDate: string | null): MonitorEvent {
+  let products = productsOf(g, s, codes);
+  if (products.length === 0) {
+    const head = /^\W*([A-Za-z][A-Za-z -]{2,60}?)\s*(?:[|:;(–—]|\s-\s)/.exec(s.text)?.[1]?.trim().toLowerCase();
+    if (head && head.split(" ").length <= 5) products = [head];
+  }
+  const date = statedDate(s.text, refYear);
+  return {
+    ...owner,
+    products,
+    hsCodes: codes,
+    rate,
+    measureDate: date ?? owner.measureDate,
+    status: date ? statusOf(s.text, date, docDate) : owner.status,
+    evidence: s.text.trim(),
+  };
 }
 
 // Events whose products are plain words, not catalogue materials.
@@ -196,8 +221,28 @@ export function createExtractor(g: Gazetteer, opts: { now?: Date } = {}): (text:
       if (!t || isBackground(s.text) || isSpeculative(s.text) || isOldNews(s.text, nowYear) || isDatedBackground(s.text, refYear, docDate)) {
         const codes = uniqueCodes(findHsCodes(s.text, listOwner !== null));
         // List items under a measure ("(1) Gallium metal (8112.92.10)") add products to it.
+        const itemRate = !t && listOwner?.type === "import_tariff" && s.text.length < 240 ? tariffRate(s.text, 0) : null;
+        if (listOwner && itemRate !== null) {
+          // A schedule under a tariff measure ("Natural graphite | Increase rate to 25% in 2026 |"):
+          // each row with its own rate is its own measure; an intro that named nothing gives way to them.
+          const row = scheduleRow(g, s, listOwner, itemRate, codes, refYear, docDate);
+          const at = events.indexOf(listOwner);
+          if (at >= 0 && listOwner.rate === null && (plainOnly.has(listOwner) || listOwner.products.length === 0 || scheduleOwners.has(listOwner))) {
+            events.splice(at, 1);
+            scheduleOwners.add(listOwner);
+          }
+          const prev = events.find((e) => sameMeasure(e, row));
+          if (prev) merge(prev, row);
+          else events.push(row);
+          continue;
+        }
         if (!t && listOwner) {
-          merge(listOwner, { ...listOwner, products: productsOf(g, s, codes), hsCodes: codes, targets: [], measureDate: null });
+          // An item that names a material the measure already covers adds no others: "Samarium-cobalt
+          // alloy", "Indium gallium arsenide" are forms of the listed element, not more materials.
+          const owner: MonitorEvent = listOwner;
+          const partners = alloyPartners(s, owner.products);
+          const items = productsOf(g, s, codes).filter((p) => !partners.has(p));
+          merge(listOwner, { ...listOwner, products: items, hsCodes: codes, targets: [], measureDate: null });
           completeFromFollowUp(g, s, listOwner, undated, refYear, docDate);
         } else if (!t && last) {
           completeFromFollowUp(g, s, last, undated, refYear, docDate);
@@ -231,8 +276,50 @@ export function createExtractor(g: Gazetteer, opts: { now?: Date } = {}): (text:
         if (listIntro) listOwner = last;
       }
     }
+    for (const e of events) e.products = mostSpecific(g, e.products);
     return events;
   };
+}
+
+/**
+ * Materials that only qualify another in a compound or alloy name ("Samarium-cobalt alloy", "Indium
+ * gallium arsenide", "samarium-cobalt permanent magnet"): names joined by a hyphen or a space. In such
+ * a run the names the measure already covers stay (else the first); the others are returned.
+ */
+function alloyPartners(s: Sentence, covered: readonly string[]): Set<string> {
+  const ms = s.mentions.filter((m) => m.kind === "material").sort((a, b) => a.index - b.index);
+  const out = new Set<string>();
+  let run: typeof ms = [];
+  const flush = () => {
+    if (run.length > 1) {
+      const keep = run.some((m) => covered.includes(m.id)) ? run.filter((m) => covered.includes(m.id)) : [run[0]];
+      for (const m of run) if (!keep.includes(m)) out.add(m.id);
+    }
+    run = [];
+  };
+  for (const m of ms) {
+    const prev = run[run.length - 1];
+    if (prev && !/^[\s-]{1,3}$/.test(s.text.slice(prev.end, m.index))) flush();
+    run.push(m);
+  }
+  flush();
+  return out;
+}
+
+/** A group gives way to a list of its members named beside it: "rare earths … samarium, gadolinium, terbium" → the elements. */
+function mostSpecific(g: Gazetteer, products: string[]): string[] {
+  const parents = g.parents;
+  if (!parents || products.length < 2) return products;
+  // Counted per group: one or two members beside the group ("rare earths, notably dysprosium") leave it.
+  const members = new Map<string, number>();
+  for (const p of products) {
+    const seen = new Set<string>();
+    for (let a = parents.get(p); a && !seen.has(a); a = parents.get(a)) {
+      seen.add(a);
+      members.set(a, (members.get(a) ?? 0) + 1);
+    }
+  }
+  return products.filter((p) => (members.get(p) ?? 0) < 3);
 }
 
 // "The tariffs will take effect on …" (plural) dates every measure of the kind just reported.

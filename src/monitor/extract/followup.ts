@@ -6,6 +6,9 @@ import { statusOf } from "./cues.ts";
 import { tariffRate } from "./rates.ts";
 import type { MonitorEvent } from "./types.ts";
 
+// "The duty for other non-cooperating companies is 37.6%": the rate that applies to the country.
+const RESIDUAL = /\b(?:all )?other (?:non-cooperating )?(?:companies|exporters|producers|manufacturers)\b/i;
+
 /** Events put in force only because their dated notice stated no effective date (see extract.ts). */
 export const assumedInForce = new WeakSet<MonitorEvent>();
 
@@ -13,7 +16,7 @@ export const assumedInForce = new WeakSet<MonitorEvent>();
 const EFFECT = /\b(?:implemented|take[sn]? effect|took effect|come into (?:force|effect)|comes into (?:force|effect)|enter(?:s|ed)? into force|effective|appl(?:y|ies)|in force|must|required|shall)\b/i;
 const FROM_PUBLICATION = /\b(?:from|on|as of) the date of (?:its )?(?:promulgation|publication|issuance|announcement|signature|release)|\bupon (?:its )?(?:release|publication|promulgation|issuance|signature)|effective immediately|with immediate effect|\b(?:comes?|came) into (?:effect|force) (?:on )?(?:today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 // A sentence that goes on about the measure just reported: "The agreement covers …", "These items …".
-const ANAPHOR = /^\s*(?:the|these|this|such)\s+(?:[\w-]+\s+){0,2}?(?:agreement|deal|measures?|controls?|curbs?|ban|restrictions?|tariffs?|duties|surtax\w*|package|move|decision|rules?|announcement|items?|list|sanctions?|order|regulation|partnership|alliance)\b/i;
+const ANAPHOR = /^\s*(?:the|these|this|such)\s+(?:[\w-]+\s+){0,2}?(?:agreement|deal|measures?|controls?|curbs?|ban|restrictions?|tariffs?|duty|duties|surtax\w*|package|move|decision|rules?|announcement|items?|list|sanctions?|order|regulation|partnership|alliance)\b/i;
 
 /**
  * Let a sentence without a measure word complete the event before it: an effective date, a rate,
@@ -51,7 +54,7 @@ export function completeFromFollowUp(
     const codes = uniqueCodes(findHsCodes(s.text));
     last.products = [...new Set([...last.products, ...materials])];
     last.hsCodes = [...new Set([...last.hsCodes, ...codes])];
-    if (last.type === "import_tariff" && last.rate === null) last.rate = tariffRate(s.text, 0);
+    if (last.type === "import_tariff" && (last.rate === null || RESIDUAL.test(s.text))) last.rate = tariffRate(s.text, 0) ?? last.rate;
     used = true;
   }
   return used;

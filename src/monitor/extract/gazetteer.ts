@@ -18,6 +18,8 @@ export interface Gazetteer {
   materialIds: Set<string>;
   /** Names written in capitals that are also words ("US", "EU"): matched only in capitals. */
   caseSensitive: Set<string>;
+  /** Catalogue parent of each material ("gadolinium" → "hree" → "rare-earths"). */
+  parents?: Map<string, string>;
 }
 
 const GENERIC_HEADS = new Set(
@@ -49,6 +51,8 @@ export function materialNameVariants(name: string): string[] {
   else if (base.includes(" ") && !base.endsWith("s")) out.add(base.endsWith("y") ? `${base.slice(0, -1)}ies` : `${base}s`);
   // US spelling of -inium names ("aluminum"), so American texts map without a synonym list.
   for (const v of [...out]) if (/inium\b/.test(v)) out.add(v.replace(/inium\b/, "inum"));
+  // "Heavy rare earth elements" is written "heavy rare earths" as often as not.
+  for (const v of [...out]) if (/ \w+ elements?$/.test(v)) out.add(`${v.replace(/ elements?$/, "")}s`);
   return [...out];
 }
 
@@ -88,8 +92,10 @@ export function buildGazetteer(rows: GazetteerRows): Gazetteer {
   const materials = new Map<string, string>();
   const hsToMaterials = new Map<string, string[]>();
   const ids = new Set<string>();
+  const parents = new Map<string, string>();
   for (const m of rows.materials) {
     ids.add(m.id);
+    if (m.parent) parents.set(m.id, m.parent);
     for (const v of [...materialNameVariants(m.name), ...materialNameVariants(m.id), ...parentheticalNames(m.name).flatMap(materialNameVariants)]) {
       if (!materials.has(v)) materials.set(v, m.id);
     }
@@ -117,5 +123,5 @@ export function buildGazetteer(rows: GazetteerRows): Gazetteer {
     const pick = list.length === 1 ? list[0] : list.find((id) => id.startsWith("natural-"));
     if (pick) materials.set(head, pick);
   }
-  return { places, materials, hsToMaterials, materialIds: ids, caseSensitive };
+  return { places, materials, hsToMaterials, materialIds: ids, caseSensitive, parents };
 }

@@ -32,7 +32,7 @@ export function tariffRate(sentence: string, from: number): number | null {
   const change = /from\s+\d{1,3}(?:\.\d+)?\s*(?:%|percent|per cent)\s+to\s+(\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)/i.exec(sentence);
   if (change) return Math.round(Number(change[1]) * 1e4) / 1e6;
   // A schedule of company rates (EU regulations): the rate for "all other companies" applies to the country.
-  const residual = /\ball other (?:companies|exporters|producers|manufacturers)\b/i.exec(sentence);
+  const residual = /\b(?:all other|other non-cooperating|all other non-cooperating) (?:companies|exporters|producers|manufacturers)\b/i.exec(sentence);
   if (residual) {
     const r = rates.find((x) => x.index > residual.index);
     if (r) return r.rate;
