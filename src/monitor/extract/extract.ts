@@ -200,12 +200,15 @@ export function createExtractor(g: Gazetteer, opts: { now?: Date } = {}): (text:
     const all = findDates(text);
     const docDate = documentDate(text, all);
     const nowYear = docDate ? yearOf(docDate) : (opts.now ?? new Date()).getUTCFullYear();
-    const refYear = docDate ? yearOf(docDate) : all[0] ? yearOf(all[0].iso) : undefined;
+    // Without a dated line, a notice's number carries its year: "Announcement No. 18 of 2025".
+    const numberYear = /\bNo\.\s*\d+\s*(?:of\s+|\[)((?:19|20)\d\d)\b/i.exec(text)?.[1];
+    const refYear = docDate ? yearOf(docDate) : all[0] ? yearOf(all[0].iso) : numberYear ? Number(numberYear) : undefined;
     const sents = sentences(g, text);
     const issuer = issuerOf(sents);
     const events: MonitorEvent[] = [];
     let listOwner: MonitorEvent | null = null;
     let last: MonitorEvent | null = null;
+    let introDate: string | null = null;
     for (const whole of sents) {
       const s = clip(whole, mainClause(whole.text));
       // A quotation reports what someone said; the measure is in the reporting sentences.
@@ -219,6 +222,8 @@ export function createExtractor(g: Gazetteer, opts: { now?: Date } = {}): (text:
       // "… will eliminate tariffs on 99.9% of exports" inside an agreement is its content, not a tariff.
       if (t?.type === "import_tariff" && last?.type === "trade_agreement" && /\b(?:eliminat|abolish|remov|reduc|cut)\w*\s+(?:\w+\s+)?(?:tariffs?|duties)/i.test(s.text)) t = null;
       if (!t || isBackground(s.text) || isSpeculative(s.text) || isOldNews(s.text, nowYear) || isDatedBackground(s.text, refYear, docDate)) {
+        // "On 22 February 2025, the Board took the following measures:" dates the measures listed after it.
+        if (!t && /:\s*$/.test(s.text)) introDate = findDates(s.text, refYear).filter((d) => d.iso.length === 10).pop()?.iso ?? introDate;
         const codes = uniqueCodes(findHsCodes(s.text, listOwner !== null));
         // List items under a measure ("(1) Gallium metal (8112.92.10)") add products to it.
         const itemRate = !t && listOwner?.type === "import_tariff" && s.text.length < 240 ? tariffRate(s.text, 0) : null;
@@ -258,6 +263,10 @@ export function createExtractor(g: Gazetteer, opts: { now?: Date } = {}): (text:
         const codes = uniqueCodes(findHsCodes(c.text, true));
         const ev = eventFrom(g, c, ct, codes, last?.type === ct.type ? last.actor : issuer, refYear, docDate);
         if (!ev) continue;
+        if (introDate && undated.has(ev)) {
+          ev.measureDate = introDate;
+          undated.delete(ev);
+        }
         // A clause of a split tariff sentence takes the sentence's effective date ("… and 10% on X from Feb. 10").
         if (c !== s && undated.has(ev)) {
           const whole = statedDate(s.text, refYear);
@@ -429,6 +438,8 @@ function eventFrom(
     ev.status = "in_force";
     assumedInForce.add(ev);
   }
+  // "has decided to impose …" is in force unless a later sentence states a future effective date.
+  if (!stated && ev.status === "in_force" && /\bha(?:s|ve) (?:decided|determined)\b/i.test(s.text)) assumedInForce.add(ev);
   if (plain) plainOnly.add(ev);
   return ev;
 }

@@ -4,7 +4,7 @@ const STOP = new Set(
 );
 // Words that are not part of a product name.
 const DROP = new Set(
-  "the a an all certain some its their his her imports import exports export shipments sales products goods items of key various other new laws law regulations provisions rules".split(" "),
+  "the a an all certain some its their his her imports import exports export shipments sales products goods items of key various other new laws law regulations provisions rules one two three four five six seven eight nine ten several".split(" "),
 );
 
 /**
@@ -80,6 +80,8 @@ const MODIFIED = /^[\s-]*(?:manufacturing|equipment|machinery|machines?|tools?|t
  */
 export function isMaterialMention(sentence: string, index: number, end: number, text: string): boolean {
   if (MODIFIED.test(sentence.slice(end))) return false;
+  // "hydrogen fluoride needed to produce semiconductors": what the goods are for is not the goods.
+  if (/\b(?:needed|used|required|essential)\s+(?:to\s+(?:produce|make|manufacture|clean|build)|in|for)\s+(?:the\s+)?(?:production\s+of\s+|manufacture\s+of\s+)?$/i.test(sentence.slice(Math.max(0, index - 50), index))) return false;
   const words = sentence.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w));
   const titleCase = words.filter((w) => /^[A-Z]/.test(w)).length > words.length / 2; // headlines capitalise every word
   if (!titleCase && index > 0 && /^[A-Z][a-z]/.test(text) && /\b[A-Z][a-z]+\s+$/.test(sentence.slice(Math.max(0, index - 30), index))) {

@@ -79,3 +79,21 @@ test("a group gives way to a list of three or more of its members", () => {
   assert.deepEqual(ex("China imposed export controls on heavy rare earths including terbium, dysprosium and yttrium.")[0].products, ["terbium", "dysprosium", "yttrium"]);
   assert.deepEqual(ex("China imposed export controls on rare earths, notably dysprosium.")[0].products.sort(), ["dysprosium", "rare-earths"]);
 });
+
+test("a dated decision that introduces a list dates the measures in it", () => {
+  const [e] = extract(
+    "KINSHASA, March 3, 2025 - Operators are informed that, on February 27th 2025, the Board of the regulator of the Democratic Republic of the Congo took the following measures:\n" +
+      "1. All exports of cobalt from the Democratic Republic of the Congo are suspended for a period of four months.",
+  );
+  assert.equal(e.type, "export_ban");
+  assert.equal(e.measureDate, "2025-02-27");
+  assert.equal(e.status, "in_force");
+});
+
+test("a notice's number gives the year of its yearless dates; purposes are not products", () => {
+  const [e] = extract("On April 9, the Ministry of Commerce announced export controls on bismuth items under Announcement No. 12 of 2025. The announcement took effect upon its release.");
+  assert.equal(e.measureDate, "2025-04-09");
+  assert.equal(e.status, "in_force");
+  const [k] = extract("Japan on Thursday tightened export controls on gallium needed to produce permanent magnets.");
+  assert.deepEqual(k.products, ["gallium"]);
+});
