@@ -10,6 +10,7 @@
 import { mkdirSync, openSync, writeSync, closeSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { mulberry32 } from "../src/simulate/rng.ts";
 
 // ISO3 with BACI's numeric codes (BACI's own codes for USA 842, FRA 251, IND 699, CHE 757, NOR 579, 490).
 const COUNTRIES = `
@@ -52,17 +53,8 @@ export interface GeneratedRelease {
   rows: number;
 }
 
-/** A small fast PRNG (mulberry32) so runs are reproducible from a seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The simulator's seeded PRNG (mulberry32), so generated files are reproducible from a seed. */
+export const rng = mulberry32;
 
 function zipfCdf(n: number, s: number): Float64Array {
   const cdf = new Float64Array(n);
