@@ -286,7 +286,7 @@ export function createExtractor(g: Gazetteer, opts: { now?: Date } = {}): (text:
       }
     }
     for (const e of events) e.products = mostSpecific(g, e.products);
-    return events;
+    return withoutFraming(events);
   };
 }
 
@@ -313,6 +313,18 @@ function alloyPartners(s: Sentence, covered: readonly string[]): Set<string> {
   }
   flush();
   return out;
+}
+
+/**
+ * "It was decided to strengthen the export control of related dual-use items against the United States …
+ * 1. Prohibit …": a control that names only plain words, by the same actor on the same targets as a ban
+ * in the same text, frames that ban; it is not a second measure.
+ */
+function withoutFraming(events: MonitorEvent[]): MonitorEvent[] {
+  const key = (e: MonitorEvent) => `${e.actor}|${[...e.targets].sort().join("+")}`;
+  return events.filter(
+    (e) => !(e.type === "export_restriction" && plainOnly.has(e) && e.status !== "lifted" && events.some((b) => b.type === "export_ban" && b.status === e.status && key(b) === key(e))),
+  );
 }
 
 /** A group gives way to a list of its members named beside it: "rare earths … samarium, gadolinium, terbium" → the elements. */
@@ -405,7 +417,12 @@ function eventFrom(
   const type: EventType = t.type;
   const { actor, targets } = parties(s.text, s.mentions, type, t.index, issuer);
   if (!actor) return null;
-  let products = productsOf(g, s, codes);
+  // "… is not permitted; the export of graphite items is subject to stricter review": a semicolon
+  // ends the statement, so products come from the trigger's own clause.
+  const semi = s.text.lastIndexOf("; ", t.index);
+  const semiEnd = s.text.indexOf("; ", t.index);
+  const own = semi >= 0 || semiEnd >= 0 ? clip(s, s.text.slice(semi + 1 || 0, semiEnd >= 0 ? semiEnd : undefined), semi + 1 || 0) : s;
+  let products = productsOf(g, own, codes);
   const plain = products.length === 0;
   if (plain) {
     // "semiconductor manufacturing equipment": the material name modifies the product.

@@ -3,6 +3,7 @@ import { findDates } from "./dates.ts";
 import type { Gazetteer } from "./gazetteer.ts";
 import type { Sentence } from "./nlp.ts";
 import { statusOf } from "./cues.ts";
+import { isMaterialMention } from "./products.ts";
 import { tariffRate } from "./rates.ts";
 import type { MonitorEvent } from "./types.ts";
 
@@ -50,7 +51,7 @@ export function completeFromFollowUp(
     if ((/\bimmediate(?:ly)?\b/i.test(s.text) || (!d && FROM_PUBLICATION.test(s.text))) && last.status === "announced") last.status = "in_force";
   }
   if (ANAPHOR.test(s.text) || used) {
-    const materials = s.mentions.filter((m) => m.kind === "material").map((m) => m.id);
+    const materials = s.mentions.filter((m) => m.kind === "material" && isMaterialMention(s.text, m.index, m.end, m.text)).map((m) => m.id);
     const codes = uniqueCodes(findHsCodes(s.text));
     last.products = [...new Set([...last.products, ...materials])];
     last.hsCodes = [...new Set([...last.hsCodes, ...codes])];

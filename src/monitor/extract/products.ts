@@ -1,10 +1,10 @@
 // Words that end a product phrase ("tariffs on electric vehicles from China").
 const STOP = new Set(
-  "will shall would is are was were has have increase increases rise rises from to by at in into with worth valued made produced imported exported starting effective beginning as that which who under amid after before until following since for over while it this these those designed originating falling currently described listed referred subject coming said such including".split(" "),
+  "will shall would is are was were has have against increase increases rise rises from to by at in into with worth valued made produced imported exported starting effective beginning as that which who under amid after before until following since for over while it this these those designed originating falling currently described listed referred subject coming said such including".split(" "),
 );
 // Words that are not part of a product name.
 const DROP = new Set(
-  "the a an all certain some its their his her imports import exports export shipments sales products goods items of key various other new laws law regulations provisions rules one two three four five six seven eight nine ten several".split(" "),
+  "the a an all certain some its their his her imports import exports export shipments sales products goods items of key various other new laws law regulations provisions rules related relevant one two three four five six seven eight nine ten several".split(" "),
 );
 
 /**
@@ -69,7 +69,7 @@ export function modifiedPhrase(sentence: string, index: number, end: number): st
 
 // Nouns that make a preceding material name a modifier: "semiconductor manufacturing equipment",
 // "battery electric vehicles", "lithium prices", "graphite producers" name no shipment of the material.
-const MODIFIED = /^[\s-]*(?:manufacturing|equipment|machinery|machines?|tools?|technolog(?:y|ies)|electric|vehicles?|makers?|companies|company|firms?|industry|industries|sector|prices?|stocks?|shares|metals?|minerals?)\b/i;
+const MODIFIED = /^[\s-]*(?:manufacturing|equipment|machinery|machines?|tools?|technolog(?:y|ies)|electric|vehicles?|makers?|companies|company|firms?|industry|industries|sector|prices?|stocks?|shares|metals?|minerals?|substrates?|applications?|uses|displays?|production|producers?|plants?|projects?)\b/i;
 
 /**
  * Is a catalogue name in a sentence the material itself? Not when it modifies a following noun
