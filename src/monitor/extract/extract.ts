@@ -323,7 +323,8 @@ function alloyPartners(s: Sentence, covered: readonly string[]): Set<string> {
 function withoutFraming(events: MonitorEvent[]): MonitorEvent[] {
   const key = (e: MonitorEvent) => `${e.actor}|${[...e.targets].sort().join("+")}`;
   return events.filter(
-    (e) => !(e.type === "export_restriction" && plainOnly.has(e) && e.status !== "lifted" && events.some((b) => b.type === "export_ban" && b.status === e.status && key(b) === key(e))),
+    (e) =>
+      !(e.type === "export_restriction" && plainOnly.has(e) && events.some((b) => b.type === "export_ban" && (b.status === "lifted") === (e.status === "lifted") && key(b) === key(e))),
   );
 }
 
@@ -401,7 +402,9 @@ function clip(s: Sentence, text: string, from = 0): Sentence {
 /** "The tariff rate on graphite will increase…" continues the fact sheet's measure against China. */
 function inheritTargets(ev: MonitorEvent, events: MonitorEvent[]): void {
   if (ev.targets.length !== 1 || ev.targets[0] !== "ALL") return;
-  const earlier = events.find((e) => e.type === ev.type && e.actor === ev.actor && !e.targets.includes("ALL"));
+  // Export bans and controls are one family: "… suspend the clause on exports to the US. … lifts a de facto ban on gallium".
+  const family = (t: string) => (t.startsWith("export_") ? "export" : t);
+  const earlier = events.find((e) => family(e.type) === family(ev.type) && e.actor === ev.actor && !e.targets.includes("ALL"));
   if (earlier) ev.targets = [...earlier.targets];
 }
 

@@ -97,3 +97,19 @@ test("a notice's number gives the year of its yearless dates; purposes are not p
   const [k] = extract("Japan on Thursday tightened export controls on gallium needed to produce permanent magnets.");
   assert.deepEqual(k.products, ["gallium"]);
 });
+
+test("a control framing a ban is one measure; a semicolon ends a clause's products; stricter review is a control", () => {
+  const es = extract(
+    "The Ministry of Commerce decided to strengthen the export control of relevant dual-use items to the United States. The relevant matters are announced as follows:\n" +
+      "1. The export of gallium and antimony items to the United States is not permitted; the export of graphite items to the United States is subject to stricter end-user and end-use reviews.",
+  );
+  assert.deepEqual(es.map((e) => [e.type, e.targets.join(), e.products.join()]), [["export_ban", "USA", "gallium,antimony"]]);
+  assert.equal(findTriggers("Stricter end-user and end-use review shall be implemented for graphite items.")[0]?.type, "export_restriction");
+});
+
+test("lifting a de facto ban is a lifted ban on the parties named before", () => {
+  const es = extract(
+    "The Ministry of Commerce said it will suspend the clause which placed export controls on dual-use items destined for the United States. The suspension lifts a de facto ban on gallium and antimony.",
+  );
+  assert.deepEqual(es.map((e) => [e.type, e.targets.join(), e.status]), [["export_ban", "USA", "lifted"]]);
+});
