@@ -50,6 +50,8 @@ export function statusOf(sentence: string, measureDate?: string | null, docDate?
   if (measureDate && docDate && measureDate <= docDate && !FUTURE.test(sentence)) return "in_force";
   if (/\b(?:will|shall|plans? to|intends? to|proposed?|set to|to take effect|to be implemented)\b/i.test(sentence)) return "announced";
   if (IN_FORCE.test(sentence)) return "in_force";
+  // An operative item in the imperative ("1. Prohibit the export of …") applies as issued.
+  if (/^\W*(?:\d{1,2}[.)、]\s*)?(?:prohibit|ban|suspend|impose|implement|restrict)\b/i.test(sentence)) return "in_force";
   if (ANNOUNCE_FUTURE.test(sentence)) return "announced";
   return "announced";
 }

@@ -37,6 +37,9 @@ function phraseAt(rest: string): string[] {
   }
   const out: string[] = [];
   for (const part of phrase.join(" ").split(/,\s*|\s+and\s+|\s+or\s+/)) {
+    // "industrial products": a generic head noun leaves only a modifier, which names nothing.
+    const last = part.trim().split(/\s+/).pop()?.toLowerCase() ?? "";
+    if (/^(?:products|goods|items|materials|articles|commodities)$/.test(last)) continue;
     const kept = part
       .split(/\s+/)
       .filter((w) => w && !DROP.has(w.toLowerCase()) && !/^[A-Z][a-z]*(?:['’-]\w*)*$/.test(w) && !/["“”]/.test(w) && !/^[A-Z.]{2,}$/.test(w) && !/%/.test(w))

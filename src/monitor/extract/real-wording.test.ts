@@ -113,3 +113,9 @@ test("lifting a de facto ban is a lifted ban on the parties named before", () =>
   );
   assert.deepEqual(es.map((e) => [e.type, e.targets.join(), e.status]), [["export_ban", "USA", "lifted"]]);
 });
+
+test("an imperative item applies as issued; a generic head noun leaves no plain product", () => {
+  assert.equal(statusOf("1. Prohibit the export of dual-use items to military users."), "in_force");
+  const [e] = extract("China restricted exports of industrial products and materials containing gallium.");
+  assert.deepEqual(e.products, ["gallium"]);
+});
