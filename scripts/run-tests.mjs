@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Node 20's --test does not expand globs, so collect *.test.ts files here.
 // Usage: node scripts/run-tests.mjs [filter-substring...]
+// --test-force-exit: a file whose tests have all finished exits even if a handle (a browser, a
+// socket) is still open, so one lingering handle cannot hang CI; --test-timeout bounds any test.
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -20,7 +22,7 @@ for (const r of roots) walk(r);
 const filters = process.argv.slice(2);
 const chosen = filters.length ? files.filter((f) => filters.some((x) => f.includes(x))) : files;
 chosen.sort();
-const res = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", ...chosen], {
+const res = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", "--test-force-exit", "--test-timeout=900000", ...chosen], {
   stdio: "inherit",
   env: { ...process.env, CHOKEPOINT_TEST: "1" },
 });

@@ -30,7 +30,8 @@ before(async () => {
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 });
 after(async () => {
-  await browser?.close();
+  // A browser that does not answer must not hold the run open.
+  await Promise.race([browser?.close(), new Promise((r) => setTimeout(r, 10_000).unref())]);
   await server?.close();
   store?.close();
 });
