@@ -13,11 +13,16 @@ export interface ProductionRow {
   title: string | null;
 }
 
-const SERIES = `
-  SELECT p.* FROM usgs_production p
+/**
+ * Every USGS production row that measures a catalogue material at a stage (through `usgs_series`),
+ * world totals excluded: the one selection rule behind production shares, here and in the planner.
+ */
+export const USGS_SERIES_ALL = `
+  SELECT s.material, s.stage, p.* FROM usgs_production p
   JOIN usgs_series s ON s.usgs_code = p.usgs_code AND p.type LIKE s.type_pattern
-  WHERE s.material = $1 AND s.stage = $2 AND p.measure = 'production'
-    AND p.value_t IS NOT NULL AND p.country_label NOT ILIKE 'world total%'`;
+  WHERE p.measure = 'production' AND p.value_t IS NOT NULL AND p.country_label NOT ILIKE 'world total%'`;
+
+const SERIES = `SELECT * FROM (${USGS_SERIES_ALL}) WHERE material = $1 AND stage = $2`;
 
 /** Years with USGS production data for a material and stage, newest first. */
 export async function productionYears(store: Store, material: string, stage: Stage): Promise<number[]> {
@@ -34,7 +39,7 @@ export async function productionYears(store: Store, material: string, stage: Sta
  */
 export async function productionByCountry(store: Store, material: string, stage: Stage, year: number): Promise<ProductionRow[]> {
   return store.all<ProductionRow>(
-    `WITH p AS (${SERIES} AND p.year = $3),
+    `WITH p AS (${SERIES} AND year = $3),
      e AS (SELECT max(edition) AS edition FROM p)
      SELECT p.iso3, any_value(p.country_label) AS label, bool_or(p.is_aggregate) AS is_aggregate,
             sum(p.value_t)::DOUBLE AS value_t, bool_or(p.is_estimate) AS is_estimate,

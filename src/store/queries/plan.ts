@@ -1,4 +1,5 @@
 import type { Store } from "../store.ts";
+import { USGS_SERIES_ALL } from "./exposure.ts";
 
 /**
  * Batched reads for the planner: everything `plan` needs for every material in a handful of
@@ -60,10 +61,6 @@ export interface ProductionAllRow {
   edition: string;
 }
 
-const SERIES_ALL = `
-  SELECT s.material, s.stage, p.* FROM usgs_production p
-  JOIN usgs_series s ON s.usgs_code = p.usgs_code AND p.type LIKE s.type_pattern
-  WHERE p.measure = 'production' AND p.value_t IS NOT NULL AND p.country_label NOT ILIKE 'world total%'`;
 
 /**
  * World production by country for every material, stage and year (the same selection as
@@ -72,7 +69,7 @@ const SERIES_ALL = `
  */
 export async function productionAll(store: Store): Promise<ProductionAllRow[]> {
   return store.all<ProductionAllRow>(
-    `WITH p AS (${SERIES_ALL}),
+    `WITH p AS (${USGS_SERIES_ALL}),
      e AS (SELECT material, stage, year, max(edition) AS edition FROM p GROUP BY ALL)
      SELECT p.material, p.stage, p.year, p.iso3, any_value(p.country_label) AS label, bool_or(p.is_aggregate) AS is_aggregate,
             sum(p.value_t)::DOUBLE AS value_t, bool_or(p.is_estimate) AS is_estimate, any_value(p.edition) AS edition
@@ -85,7 +82,7 @@ export async function productionAll(store: Store): Promise<ProductionAllRow[]> {
 
 /** Years with USGS production data per (material, stage), as in `productionYears`. */
 export async function productionYearsAll(store: Store): Promise<{ material: string; stage: string; year: number }[]> {
-  return store.all(`SELECT DISTINCT material, stage, year FROM (${SERIES_ALL}) ORDER BY material, stage, year DESC`);
+  return store.all(`SELECT DISTINCT material, stage, year FROM (${USGS_SERIES_ALL}) ORDER BY material, stage, year DESC`);
 }
 
 /** The EU 2023 study's global supply shares for every material and stage. */
