@@ -9,7 +9,7 @@
  * contenders so load from other processes hits both. Ingest reports the best wall-clock time of the
  * repetitions and the median CPU time (steadier on a shared machine); the scan, the median.
  *
- * Usage: npx tsx bench/baci-bench.ts --rows 1000000 [--reps 3] [--dir /tmp/baci-bench]
+ * Usage: npx tsx bench/baci-bench.ts --rows 1000000 [--reps 5] [--dir /tmp/baci-bench]
  * Synthetic data from bench/baci-generate.ts: never real figures.
  */
 import { spawnSync } from "node:child_process";
@@ -40,7 +40,7 @@ const f2 = (x: number) => x.toFixed(2);
 
 async function main(): Promise<void> {
   const rows = Number(arg("rows", "1000000"));
-  const reps = Number(arg("reps", "3"));
+  const reps = Number(arg("reps", "5"));
   const dir = arg("dir", `/tmp/baci-bench-${rows}`);
   mkdirSync(dir, { recursive: true });
   const t0 = performance.now();
@@ -63,14 +63,17 @@ async function main(): Promise<void> {
   const oursS = best(ours);
   const rawCpu = median(raw.map((x) => x.cpuSeconds!));
   const oursCpu = median(ours.map((x) => x.cpuSeconds!));
-  const ratio = rawS / oursS;
-  console.log(`\ningest (best of ${reps} wall-clock, median CPU; fresh database each time)`);
+  // Each repetition runs the two back to back, so a pair shares the machine's state at that moment:
+  // the median of the per-pair ratios is the figure judged (best-of-N alone swung 0.65–0.87× here).
+  const pairRatios = raw.map((x, i) => x.seconds / ours[i].seconds);
+  const ratio = median(pairRatios);
+  console.log(`\ningest (${reps} alternating pairs; best wall-clock, median CPU; fresh database each time)`);
   console.log(`  DuckDB read_csv → table   ${f2(rawS)} s   ${(rows / rawS / 1e6).toFixed(2)} M rows/s   CPU ${f2(rawCpu)} s   peak RSS ${median(raw.map((x) => x.rssMB)).toFixed(0)} MB`);
   console.log(`  chokepoint ingest baci    ${f2(oursS)} s   ${(rows / oursS / 1e6).toFixed(2)} M rows/s   CPU ${f2(oursCpu)} s   peak RSS ${median(ours.map((x) => x.rssMB)).toFixed(0)} MB`);
   console.log(`    runs: read_csv ${raw.map((x) => f2(x.seconds)).join(" ")} s; ingest ${ours.map((x) => f2(x.seconds)).join(" ")} s`);
   const hashS = median(ours.map((x) => x.hashSeconds ?? 0));
-  console.log(`    sha256 of the file alone ${f2(hashS)} s: ingest() now hashes a new big file while DuckDB loads it; validation in the same pass`);
-  console.log(`  throughput ratio ${f2(ratio)}× wall, ${f2(rawCpu / oursCpu)}× CPU  (goal ≥ 0.80×: ${ratio >= 0.8 ? "met" : "NOT met"})`);
+  console.log(`    sha256 of the file alone ${f2(hashS)} s: ingest() hashes a new big file on a worker thread while DuckDB loads it; validation in the same pass`);
+  console.log(`  throughput ratio ${f2(ratio)}× wall (median of pairs: ${pairRatios.map(f2).join(" ")}; best-of ${f2(rawS / oursS)}×), ${f2(rawCpu / oursCpu)}× CPU  (goal ≥ 0.80×: ${ratio >= 0.8 ? "met" : "NOT met"})`);
 
   const scanDb = join(dir, "ingest.duckdb");
   const s = child("scan", { db: scanDb, members: EU27.join(","), reps: String(reps) });

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { closeSync, createReadStream, openSync, readSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { Worker } from "node:worker_threads";
 import { basename } from "node:path";
 import { ChokepointError } from "../domain/error.ts";
 import type { Store } from "../store/store.ts";
@@ -33,19 +34,34 @@ export function fileHash(file: string): string {
   return hash.digest("hex");
 }
 
+// Runs in a worker thread: plain JS (no tsx there), hashing in 4 MiB chunks.
+const HASH_WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { createHash } = require("node:crypto");
+const { openSync, readSync, closeSync } = require("node:fs");
+try {
+  const hash = createHash("sha256");
+  const fd = openSync(workerData, "r");
+  const buf = Buffer.allocUnsafe(4 << 20);
+  try { for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n)); } finally { closeSync(fd); }
+  parentPort.postMessage({ hash: hash.digest("hex") });
+} catch (e) { parentPort.postMessage({ error: e.message }); }`;
+
 /**
- * sha256 of a file read as a stream, so the hashing interleaves with other work (a DuckDB load runs
- * on its own threads while this one hashes).
+ * sha256 of a file computed on a worker thread, so a DuckDB load keeps the main thread free to
+ * dispatch its statements (hashing on the main thread delayed every small statement of a BACI
+ * load by the chunk being hashed: ~0.1 s per 10 M-row year, measured).
  * @example await fileHashAsync("BACI_HS22_Y2023_V202501.csv") // "9f86d0…"
  */
-export async function fileHashAsync(file: string): Promise<string> {
-  const hash = createHash("sha256");
-  try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 })) hash.update(chunk as Buffer);
-  } catch (e) {
-    throw new ChokepointError("io_error", `${file}: cannot read: ${(e as Error).message}`);
-  }
-  return hash.digest("hex");
+export function fileHashAsync(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(HASH_WORKER, { eval: true, workerData: file });
+    worker.once("message", (m: { hash?: string; error?: string }) => {
+      if (m.hash) resolve(m.hash);
+      else reject(new ChokepointError("io_error", `${file}: cannot read: ${m.error}`));
+    });
+    worker.once("error", (e) => reject(new ChokepointError("io_error", `${file}: cannot hash: ${e.message}`)));
+  });
 }
 
 /** Files at least this big are hashed while they load (hashing 400 MB first costs ~0.2 s). */
