@@ -63,6 +63,17 @@ test("critical (SR ≥ 1, EI ≥ 2.8) plus strategic gives Annex II, except silv
   assert.equal(copper.strategic, true);
 });
 
+test("a mix the input tables list only in part is flagged as a lower bound (chromium extraction: 9 % listed)", () => {
+  const cr = eu.materials.find((m) => m.material === "chromium")!;
+  assert.ok(cr.coverage.some((c) => /^extraction: the bloc mix lists suppliers for only 9 % of supply/.test(c)), cr.coverage.join("; "));
+  const flagged = eu.materials.filter((m) => m.coverage.some((c) => c.includes("lists suppliers for only"))).map((m) => m.material).sort();
+  // The four mixes under 80 % in the shipped tables (checked by hand: chromium E 9 %, roundwood 75 %,
+  // sapele 40 %, tungsten E 77 %); a complete mix such as gallium's is not flagged.
+  assert.equal(flagged.length, 4, flagged.join(", "));
+  assert.ok(flagged.includes("chromium") && flagged.includes("tungsten"));
+  assert.ok(!flagged.includes("gallium"));
+});
+
 test("gallium: JSON shape of the issue, GS+EU processing stage with IR 0.98", () => {
   const ga = eu.materials.find((m) => m.material === "gallium")!;
   assert.equal(ga.stages.extraction, null);

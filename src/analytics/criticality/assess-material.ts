@@ -76,6 +76,12 @@ export function assessMaterial(x: MaterialInputs, wgi: ReadonlyMap<string, WgiSc
     for (const [h, label] of [[g, "global"], [b, "bloc"]] as const) {
       if (h?.missingWgi.length) coverage.push(`${st}: no WGI score for ${h.missingWgi.map((s) => s.iso3).join(", ")} (${label} mix; left out)`);
     }
+    for (const [mix, label] of [[x.global[st], "global"], [x.bloc[st], "bloc"]] as const) {
+      const listed = partialMix(mix);
+      if (listed !== null) {
+        coverage.push(`${st}: the ${label} mix lists suppliers for only ${Math.round(listed * 100)} % of supply (rows missing from the input table): its HHI_WGI,t and this stage's SR are lower bounds`);
+      }
+    }
     const base = { basis, hhiGlobal: g?.value ?? null, hhiBloc: b?.value ?? null, eolRir: x.eolRir ?? 0, siSr: x.siSr ?? NaN };
     const r = x.siSr === null ? { sr: null, missing: ["substitution index SI_SR"] } : stageSupplyRisk({ ...base, ir: x.ir[st] });
     const result: StageResult = {
@@ -110,6 +116,18 @@ export function assessMaterial(x: MaterialInputs, wgi: ReadonlyMap<string, WgiSc
     coverage.push(`EI taken from the study: ${x.uses?.length ? "no SI_EI in the inputs" : "its end-use table has no rows for this material"}`);
   } else coverage.push("EI not available");
   return { material: x.id, name: x.name, sr, ...(srRange ? { srRange } : {}), ei, critical: isCritical(sr, ei), strategic: x.strategic, stages, eolRir: x.eolRir, siSr: x.siSr, siEi: x.siEi, eiSource, coverage };
+}
+
+/**
+ * The study lists suppliers with at least 1 % (0.1 % for the global mix), so a mix normally sums to
+ * 90–100 %. Well below that, rows are missing (chromium extraction's EU sourcing lists 9 %: Finland's
+ * own mine output is absent), and since every supplier adds a non-negative term the HHI is a lower bound.
+ * Returns the listed fraction when it is below 80 %, else null.
+ */
+export function partialMix(mix: readonly Supplier[] | null): number | null {
+  if (!mix?.length) return null;
+  const listed = mix.reduce((s, c) => s + c.share, 0);
+  return listed < 0.8 ? listed : null;
 }
 
 /**

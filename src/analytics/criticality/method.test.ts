@@ -5,6 +5,7 @@ import { hhiWgiT } from "./hhi-wgi.ts";
 import { overallSupplyRisk, stageSupplyRisk } from "./supply-risk.ts";
 import { economicImportance } from "./economic-importance.ts";
 import { isCritical, round1 } from "./thresholds.ts";
+import { partialMix } from "./assess-material.ts";
 
 const near = (a: number | null, b: number, tol = 1e-9) => assert.ok(a !== null && Math.abs(a - b) <= tol, `${a} ≠ ${b}`);
 const score = (s: number) => ({ score: s, years: [2021], estimates: 6 });
@@ -78,4 +79,11 @@ test("critical = SR ≥ 1 and EI ≥ 2.8 on the published one-decimal scale", ()
   assert.equal(isCritical(1.5, 2.75), true);
   assert.equal(isCritical(null, 5), false);
   assert.equal(round1(0.95), 1);
+});
+
+test("partialMix: a mix listing under 80 % of supply is reported with its listed fraction", () => {
+  assert.equal(partialMix([{ iso3: "ZAF", share: 0.07, t: 1 }, { iso3: "TUR", share: 0.02, t: 1 }])?.toFixed(2), "0.09");
+  assert.equal(partialMix([{ iso3: "CHN", share: 0.9, t: 1 }]), null, "90 %: the usual ≥1 % truncation");
+  assert.equal(partialMix(null), null);
+  assert.equal(partialMix([]), null);
 });
