@@ -70,7 +70,7 @@ test("sourcing works for EU27, JPN and ALLIANCE across the core battery and magn
       const q = { material, bloc, basis: "sourcing", stage: ["gallium", "germanium", "rare-earths"].includes(material) ? "processing" : undefined };
       if (bloc === "JPN" && (material === "gallium" || material === "germanium")) {
         // Japan's shipped imports (Comtrade HS4 sample, ITC battery materials) have no HS 8112: say so, never fill.
-        await assert.rejects(exposure(store, q), (e: unknown) => e instanceof ChokepointError && e.code === "no_data" && /JPN/.test(e.message));
+        await assert.rejects(exposure(store, q), (e: unknown) => e instanceof ChokepointError && e.code === "no_data" && /JPN/.test(e.message) && /HS6 811292/.test(e.message) && /comtrade-japan-imports \(JPN\)/.test(e.message) && /chokepoint ingest comtrade/.test(e.message));
         continue;
       }
       const e = await exposure(store, q);

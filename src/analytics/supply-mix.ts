@@ -8,6 +8,7 @@ import {
   hasTradeCodes,
   importsByPartner,
   importYearCoverage,
+  sourcingSearchScope,
   productionByCountry,
   productionYears,
   studySupplyShares,
@@ -131,7 +132,7 @@ export async function sourcingSuppliers(store: Store, m: Material, stage: Stage,
   const coverage = await importYearCoverage(store, codesOf, stage, bloc.members, hs);
   const years = coverage.map((c) => c.year);
   if (!years.length) {
-    throw new ChokepointError("no_data", `no import data for ${m.id} (${stage}) into ${bloc.id}; load trade data with \`chokepoint ingest\``);
+    throw new ChokepointError("no_data", await noSourcingMessage(store, m.id, codesOf, stage, bloc, hs));
   }
   // Default: the latest year that covers the most members (so ALLIANCE is not EU-only by accident).
   const best = Math.max(...coverage.map((c) => c.reporters));
@@ -219,4 +220,22 @@ export function chooseMeasure(rows: readonly ImportRow[]): { measure: "value" | 
   const preferQty = cq.size > cv.size || (cq.size === cv.size && basketOnly(byValue) && !basketOnly(byQty));
   if (!preferQty) return { measure: "value", rows: byValue, dropped: [...cq].filter((r) => !cv.has(r)), unit: null };
   return { measure: "quantity", rows: byQty, dropped: [...cv].filter((r) => !cq.has(r)), unit };
+}
+
+/**
+ * Why a bloc has no sourcing mix: the codes searched, which loaded trade datasets report imports for
+ * the bloc's members at all, and what to load. Example: Japan's gallium (HS 811292) is in no shipped
+ * source, while Japan's Comtrade HS4 sample and ITC quantities cover other products.
+ */
+async function noSourcingMessage(store: Store, id: string, codesOf: string, stage: Stage, bloc: Bloc, hs: string): Promise<string> {
+  const scope = await sourcingSearchScope(store, codesOf, stage, bloc.members, hs);
+  const shown = scope.codes.slice(0, 6).map((c) => `${c.classification} ${c.code}`).join(", ") + (scope.codes.length > 6 ? ", …" : "");
+  const codes = scope.codes.length ? `its trade codes (${shown})` : "its trade codes (none in the catalogue for this stage)";
+  const who = bloc.members.length > 3 ? `${bloc.id}'s members` : bloc.members.join(", ");
+  const loaded = scope.datasets.length
+    ? `trade datasets with imports by ${who}: ${scope.datasets.map((d) => `${d.dataset} (${d.reporters.length > 4 ? `${d.reporters.length} reporters` : d.reporters.join(", ")})`).join("; ")}, none under those codes`
+    : `no trade dataset has imports by ${who}`;
+  const example = scope.codes.find((c) => c.classification.startsWith("HS"))?.code;
+  return `no import data for ${id} (${stage}) into ${bloc.id}: searched ${codes}; ${loaded}. ` +
+    `Load the imports by partner, e.g. a UN Comtrade extract${example ? ` for HS ${example}` : ""}: chokepoint ingest comtrade FILE`;
 }

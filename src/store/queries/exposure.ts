@@ -148,6 +148,30 @@ export async function importYearCoverage(
   );
 }
 
+/**
+ * What an empty sourcing search looked at: the material's trade codes for the stage, and for each
+ * trade dataset in the store the reporters among `reporters` it has imports for (any product).
+ * Used to say precisely why there is no mix instead of a bare "no data".
+ */
+export async function sourcingSearchScope(
+  store: Store,
+  material: string,
+  stage: Stage,
+  reporters: readonly string[],
+  hs = "",
+): Promise<{ codes: { code: string; classification: string }[]; datasets: { dataset: string; reporters: string[] }[] }> {
+  const codeRows = await store.all<{ code: string; classification: string }>(
+    `SELECT code, classification FROM (${codes(3)}) ORDER BY classification, code`,
+    [material, stage, hs],
+  );
+  const datasets = await store.all<{ dataset: string; reporters: string[] }>(
+    `SELECT dataset, list(DISTINCT reporter ORDER BY reporter) AS reporters FROM trade
+     WHERE flow = 'M' AND list_contains(string_split($1, ','), reporter) GROUP BY dataset ORDER BY dataset`,
+    [reporters.join(",")],
+  );
+  return { codes: codeRows, datasets };
+}
+
 /** Provenance of a dataset id: title and edition from the datasets table. */
 export async function datasetInfo(store: Store, ids: readonly string[]): Promise<{ id: string; title: string | null; edition: string | null; publisher: string | null }[]> {
   if (!ids.length) return [];
