@@ -51,3 +51,14 @@ test("JPN: Japan's EPA partners get t = 0.8 in the global mix (Australia for nat
   assert.ok(aus.length > 0);
   assert.ok(aus.every((c) => c.t === 0.8), JSON.stringify(aus.slice(0, 3)));
 });
+
+test("JPN: a group whose members lack an SR has none either (never the mean of the members that have one)", async () => {
+  const lree = jpn.materials.find((m) => m.material === "lree")!;
+  const ids = ["cerium", "lanthanum", "neodymium", "praseodymium", "samarium"];
+  const members = await Promise.all(ids.map(async (material) => (await assess(store, { bloc: "JPN", material })).materials[0]));
+  const missing = members.filter((m) => m.sr === null).map((m) => m.material);
+  assert.ok(missing.length > 0 && missing.length < ids.length, "the shipped Japanese trade data gives some light rare earths an SR, not all");
+  assert.equal(lree.sr, null);
+  assert.equal(lree.critical, false);
+  assert.ok(lree.coverage.some((c) => c.startsWith("group SR") && missing.every((id) => c.includes(id))), lree.coverage.join("; "));
+});

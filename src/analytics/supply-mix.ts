@@ -132,7 +132,9 @@ export async function sourcingSuppliers(store: Store, m: Material, stage: Stage,
   const coverage = await importYearCoverage(store, codesOf, stage, bloc.members, hs);
   const years = coverage.map((c) => c.year);
   if (!years.length) {
-    throw new ChokepointError("no_data", await noSourcingMessage(store, m.id, codesOf, stage, bloc, hs));
+    throw new ChokepointError("no_data", await noSourcingMessage(store, m.id, codesOf, stage, bloc, hs), [
+      { code: "no_import_data", path: [m.id, stage, bloc.id], message: `no import data for ${codesOf} (${stage}) into ${bloc.id}` },
+    ]);
   }
   // Default: the latest year that covers the most members (so ALLIANCE is not EU-only by accident).
   const best = Math.max(...coverage.map((c) => c.reporters));

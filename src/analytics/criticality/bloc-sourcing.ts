@@ -31,8 +31,8 @@ export async function blocSourcing(store: Store, material: string, stage: Stage,
       };
     } catch (err) {
       if (!(err instanceof ChokepointError)) throw err;
-      tried.push(err.message);
+      tried.push(err.problems[0]?.message ?? err.message); // the short form: the CLI's no_data message explains at length
     }
   }
-  return { mix: null, notes: [`${bloc} sourcing mix unavailable: ${tried.join("; ")}`] };
+  return { mix: null, notes: [`${bloc} sourcing mix unavailable: ${[...new Set(tried)].join("; ")}`] };
 }

@@ -87,3 +87,11 @@ test("partialMix: a mix listing under 80 % of supply is reported with its listed
   assert.equal(partialMix(null), null);
   assert.equal(partialMix([]), null);
 });
+
+test("meanOrBounds: a group's mean only when every member has a value; bounded when the missing ones are", async () => {
+  const { meanOrBounds } = await import("./groups.ts");
+  assert.deepEqual(meanOrBounds([{ v: 2 }, { v: 4 }]), { value: 3 });
+  assert.deepEqual(meanOrBounds([{ v: 2 }, { v: null, range: [1, 3] }]), { value: null, range: [1.5, 2.5] });
+  assert.deepEqual(meanOrBounds([{ v: 2 }, { v: null }]), { value: null }, "an unbounded gap: no figure at all, never the mean of the rest");
+  assert.deepEqual(meanOrBounds([]), { value: null });
+});
