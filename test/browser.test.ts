@@ -33,7 +33,7 @@ after(async () => {
   // A browser that does not answer must not hold the run open.
   await Promise.race([browser?.close(), new Promise((r) => setTimeout(r, 10_000).unref())]);
   await server?.close();
-  store?.close();
+  await store?.close();
 });
 
 const url = (p: string) => new URL(p, server.url).href;

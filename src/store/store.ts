@@ -40,13 +40,24 @@ export class Store {
 
   /** Run a statement that returns nothing. */
   async run(sql: string, params?: Params): Promise<void> {
-    await this.conn.run(sql, params);
+    await this.track(this.conn.run(sql, params));
   }
 
   /** Run a query and return rows as plain JS objects (BIGINT arrives as bigint: cast in SQL). */
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
-    const reader = await this.conn.runAndReadAll(sql, params);
+    const reader = await this.track(this.conn.runAndReadAll(sql, params));
     return reader.getRowObjectsJS() as T[];
+  }
+
+  /** Statements DuckDB is still running: `close()` must not pull the database from under them. */
+  private readonly pending = new Set<Promise<unknown>>();
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.pending.add(p);
+    p.then(
+      () => this.pending.delete(p),
+      () => this.pending.delete(p),
+    );
+    return p;
   }
 
   /** First row of a query, or undefined. */
@@ -107,11 +118,24 @@ export class Store {
   }
   private readonly memos = new Map<string, Promise<unknown>>();
 
-  /** Close the connection and the database. */
-  close(): void {
+  /**
+   * Close the connection and the database. When idle this happens at once (synchronously); when a
+   * statement is still running (a server request abandoned by its client) it is interrupted and
+   * awaited first: closing under a running statement blocked the process for good (a hung test run).
+   * @example await store.close();
+   */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    while (this.pending.size) {
+      this.conn.interrupt();
+      await Promise.allSettled([...this.pending]);
+    }
+    if (this.closed) return;
+    this.closed = true;
     this.conn.closeSync();
     this.instance.closeSync();
   }
+  private closed = false;
 }
 
 function appendValue(a: import("@duckdb/node-api").DuckDBAppender, v: DuckDBValue): void {
