@@ -7,7 +7,8 @@ const countries = [
   { iso3: "DEU", name: "Germany", eu27: true, g7: true, oecd: true },
   { iso3: "FRA", name: "France", eu27: true, g7: true, oecd: true },
   { iso3: "JPN", name: "Japan", eu27: false, g7: true, oecd: true },
-  { iso3: "USA", name: "United States", eu27: false, g7: true, oecd: true },
+  { iso3: "USA", name: "United States", eu27: false, g7: true, oecd: true, aliases: ["usa", "united states of america"] },
+  { iso3: "KOR", name: "Korea, Republic of", eu27: false, g7: false, oecd: true, aliases: ["south korea"] },
   { iso3: "CHN", name: "China", eu27: false, g7: false, oecd: false },
 ];
 
@@ -27,4 +28,25 @@ test("an unknown bloc names the bad value and suggests the closest", () => {
     () => resolveBlocFrom("ALLIANSE", countries),
     (e: unknown) => e instanceof ChokepointError && e.code === "unknown_bloc" && /ALLIANSE/.test(e.message) && /ALLIANCE/.test(e.message),
   );
+});
+
+test("countries may be named: names and aliases resolve to ISO3, which becomes the id", () => {
+  assert.deepEqual(resolveBlocFrom("Japan", countries), { id: "JPN", members: ["JPN"] });
+  assert.deepEqual(resolveBlocFrom("japan, South Korea", countries), { id: "JPN,KOR", members: ["JPN", "KOR"] });
+  assert.deepEqual(resolveBlocFrom("USA,jpn", countries), { id: "USA,JPN", members: ["JPN", "USA"] });
+});
+
+test("suggestions are distinct and name the bad part of a list", () => {
+  assert.throws(
+    () => resolveBlocFrom("Japan, Korae", countries),
+    (e: unknown) => {
+      if (!(e instanceof ChokepointError) || !/'Korae'/.test(e.message)) return false;
+      const hint = /did you mean: ([^?]*)\?/.exec(e.message)![1].split(", ");
+      return hint.length === new Set(hint).size;
+    },
+  );
+});
+
+test("a mistyped bloc is offered the nearest bloc among the suggestions", () => {
+  assert.throws(() => resolveBlocFrom("EUU", countries), (e: unknown) => e instanceof ChokepointError && /did you mean: [^?]*EU27/.test(e.message));
 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ChokepointError } from "./error.ts";
-import { closest } from "./suggest.ts";
+import { closest, editDistance } from "./suggest.ts";
 import type { CountryRow } from "../store/queries/countries.ts";
 
 /** A resolved bloc: its id as the user gave it and its member countries (ISO3). */
@@ -26,15 +26,16 @@ export function configuredBlocs(): Record<string, string[]> {
 
 /**
  * Resolve a bloc spec — `EU27`, `JPN`, `ALLIANCE` (= EU27 ∪ JPN), `G7`, a configured name,
- * or a comma list of ISO3 codes — against the country table.
+ * or a comma list of countries (ISO3 codes, names or common spellings: `JPN,KOR`, `Japan, South Korea`)
+ * — against the country table. A list given by names gets the ISO3 codes as its id.
  *
  * @example
  * resolveBlocFrom("ALLIANCE", countries).members.length // 28
+ * resolveBlocFrom("Japan", countries).id // "JPN"
  */
 export function resolveBlocFrom(spec: string, countries: readonly CountryRow[]): Bloc {
   const id = spec.trim().toUpperCase();
   const eu = countries.filter((c) => c.eu27).map((c) => c.iso3);
-  const known = new Set(countries.map((c) => c.iso3));
   const custom = configuredBlocs();
   let members: string[];
   if (id === "EU27" || id === "EU") members = eu;
@@ -42,17 +43,35 @@ export function resolveBlocFrom(spec: string, countries: readonly CountryRow[]):
   else if (id === "G7") members = countries.filter((c) => c.g7).map((c) => c.iso3);
   else if (custom[spec] ?? custom[id]) members = (custom[spec] ?? custom[id]).map((c) => c.toUpperCase());
   else {
-    members = id.split(",").map((s) => s.trim()).filter(Boolean);
-    const bad = members.filter((m) => !known.has(m));
-    if (bad.length || members.length === 0) {
-      const valid = [...BUILTIN_BLOCS, ...Object.keys(custom)];
-      const hint = closest(bad[0] ?? spec, [...valid, ...known]);
+    const lookup = countryLookup(countries);
+    const tokens = spec.split(",").map((s) => s.trim()).filter(Boolean);
+    const resolved = tokens.map((t) => lookup.get(t.toLowerCase()));
+    const bad = tokens.find((_, i) => !resolved[i]);
+    if (bad !== undefined || tokens.length === 0) {
+      // A bloc within two edits leads the list ('EUU' → EU27, before ECU): blocs are typed more than codes.
+      const blocs = [...BUILTIN_BLOCS, ...Object.keys(custom)];
+      const nearBloc = closest(bad ?? spec, blocs, 1).filter((b) => editDistance((bad ?? spec).toUpperCase(), b.toUpperCase()) <= 2);
+      const hint = [...new Set([...nearBloc, ...closest(bad ?? spec, countries.map((c) => c.iso3), 3)])].slice(0, 3);
       throw new ChokepointError(
         "unknown_bloc",
-        `unknown bloc or country '${bad[0] ?? spec}' (did you mean: ${hint.join(", ")}?). ` +
-          `A bloc is one of ${valid.join(", ")} or a comma list of ISO3 codes such as JPN,KOR`,
+        `unknown bloc or country '${bad ?? spec}' (did you mean: ${hint.join(", ")}?). ` +
+          `A bloc is one of ${[...BUILTIN_BLOCS, ...Object.keys(custom)].join(", ")} or a comma list of countries such as JPN,KOR`,
       );
     }
+    members = resolved as string[];
+    const byCode = tokens.every((t, i) => t.toUpperCase() === resolved[i]);
+    return { id: byCode ? id : [...new Set(members)].join(","), members: [...new Set(members)].sort() };
   }
   return { id: id === "EU" ? "EU27" : id, members: [...new Set(members)].sort() };
+}
+
+/** ISO3, name and every alias (lowercase) → ISO3. */
+function countryLookup(countries: readonly CountryRow[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of countries) {
+    for (const a of c.aliases ?? []) out.set(a.toLowerCase(), c.iso3);
+    out.set(c.name.toLowerCase(), c.iso3);
+  }
+  for (const c of countries) out.set(c.iso3.toLowerCase(), c.iso3); // a code always means itself
+  return out;
 }

@@ -1,5 +1,8 @@
-/** Levenshtein distance, used to suggest the closest valid identifiers. */
-function distance(a: string, b: string): number {
+/**
+ * Levenshtein distance, used to suggest the closest valid identifiers.
+ * @example editDistance("galium", "gallium") // 1
+ */
+export function editDistance(a: string, b: string): number {
   const m = a.length;
   const n = b.length;
   let prev = Array.from({ length: n + 1 }, (_, j) => j);
@@ -22,7 +25,7 @@ export function closest(bad: string, valid: readonly string[], n = 3): string[] 
   return [...valid]
     .map((v) => {
       const l = v.toLowerCase();
-      const d = l.includes(b) || b.includes(l) ? 0.5 : distance(b, l);
+      const d = l.includes(b) || b.includes(l) ? 0.5 : editDistance(b, l);
       return { v, d };
     })
     .sort((x, y) => x.d - y.d || x.v.localeCompare(y.v))

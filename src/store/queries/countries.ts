@@ -6,11 +6,19 @@ export interface CountryRow {
   eu27: boolean;
   g7: boolean;
   oecd: boolean;
+  /** Other spellings (lowercase) that mean this country: "south korea", "usa", … */
+  aliases?: string[];
 }
 
-/** All countries in the store. */
+/** All countries in the store, with their aliases. */
 export async function listCountries(store: Store): Promise<CountryRow[]> {
-  return store.memo("countries", () => store.all<CountryRow>("SELECT iso3, name, eu27, g7, oecd FROM countries ORDER BY iso3"));
+  return store.memo("countries", () =>
+    store.all<CountryRow>(
+      `SELECT c.iso3, c.name, c.eu27, c.g7, c.oecd, list(a.alias ORDER BY a.alias) FILTER (a.alias IS NOT NULL) AS aliases
+       FROM countries c LEFT JOIN country_aliases a ON a.iso3 = c.iso3
+       GROUP BY c.iso3, c.name, c.eu27, c.g7, c.oecd ORDER BY c.iso3`,
+    ),
+  );
 }
 
 /** Latest WGI six-dimension estimates per country for a year (the latest ≤ year with all six). */
