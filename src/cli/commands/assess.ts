@@ -11,7 +11,7 @@ export function register(program: Command): void {
   program
     .command("assess")
     .description("EU criticality assessment (supply risk, economic importance) reproduced for EU27 and applied to JPN/ALLIANCE")
-    .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE, or a comma list of ISO3 codes", "EU27")
+    .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE, or a comma list of countries (ISO3 or names: \"JPN,KOR\", \"Japan,South Korea\")", "EU27")
     .option("-m, --material <id>", "one material (ids of the EU 2023 study: gallium, hree, pgm, natural-graphite …)")
     .option("--what-if <spec>", "changed trade variables or shares, e.g. CHN:t=1.5 or CHN:t=1.5,RUS:share=0")
     .option("--wgi-years <list>", `WGI data years to average (default ${DEFAULT_WGI_YEARS.join(",")})`)

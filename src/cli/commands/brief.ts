@@ -13,7 +13,7 @@ export function register(program: Command): void {
     .command("brief")
     .description("a 2–4 page briefing for decision-makers: headline, key figures, map, suppliers, scenario, actions, sources")
     .requiredOption("-m, --material <id>", "material id (e.g. gallium)")
-    .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE, or a comma list of ISO3 codes", "ALLIANCE")
+    .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE, or a comma list of countries (ISO3 or names: \"JPN,KOR\", \"Japan,South Korea\")", "ALLIANCE")
     .option("--scenario <file>", "also run this scenario file and report its result")
     .option("--runs <n>", "Monte Carlo runs for the scenario (default: the file's)")
     .requiredOption("-o, --output <file>", "brief.pdf (through Chromium) or brief.html")

@@ -12,7 +12,7 @@ export function register(program: Command): void {
     .description("who supplies a bloc with a material at a stage, and how concentrated that supply is")
     .requiredOption("-m, --material <id>", "material id from the catalogue (see `chokepoint materials`)")
     .addOption(new Option("-s, --stage <stage>", "supply-chain stage (default: the material's natural stage)").choices(STAGES))
-    .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE, G7, or a comma list of ISO3 codes", "ALLIANCE")
+    .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE, G7, or a comma list of countries (ISO3 or names: \"JPN,KOR\", \"Japan,South Korea\")", "ALLIANCE")
     .option("-y, --year <year>", "data year (default: the latest with data)", parseYear)
     .addOption(new Option("--basis <basis>", "production: world supply; sourcing: the bloc's imports").choices(BASES).default("production"))
     .option("--hs <prefix>", "sourcing: only trade codes starting with this HS/CN prefix (e.g. 2846)")

@@ -8,7 +8,7 @@ export function register(program: Command): void {
   program
     .command("overview")
     .description("all materials ranked by supply concentration, with the bloc's own sourcing")
-    .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE, G7, or a comma list of ISO3 codes", "ALLIANCE")
+    .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE, G7, or a comma list of countries (ISO3 or names: \"JPN,KOR\", \"Japan,South Korea\")", "ALLIANCE")
     .option("--json", "machine-readable output")
     .option("--limit <n>", "rows to show in the table", (v) => Number(v), 40)
     .addHelpText(

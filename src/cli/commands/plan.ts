@@ -29,7 +29,7 @@ export function register(program: Command): void {
     .description("optimal sourcing mix, new trusted capacity and stockpile for a bloc (HiGHS), alone or as an alliance")
     .requiredOption("-m, --material <id>", "material id from the catalogue (see `chokepoint materials`)")
     .addOption(new Option("-s, --stage <stage>", "supply-chain stage (default: the material's natural stage)").choices(STAGES))
-    .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE (plans EU27 + JPN jointly), or a comma list of ISO3 codes", "ALLIANCE")
+    .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE (plans EU27 + JPN jointly), or a comma list of countries (ISO3 or names: \"JPN,KOR\", \"Japan,South Korea\")", "ALLIANCE")
     .option("-y, --year <year>", "production data year (default: the latest)", parseYear)
     .option("--max-share <x>", "no single third country above this share of demand (CRM Act: 0.65)", fraction("max-share"), 0.65)
     .option("--trusted <list>", "trusted suppliers besides the bloc: blocs or ISO3 codes, comma-separated (e.g. ALLIANCE,AUS,CAN)")

@@ -14,7 +14,7 @@ export function register(program: Command): void {
     .command("scan")
     .description("every HS6 product a bloc imports, ranked by dependence (CEPII BACI; EC 2021 criteria)")
     .option("-y, --year <year>", "BACI year (default: the latest loaded)", parseYear)
-    .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE, G7, or a comma list of ISO3 codes", "ALLIANCE")
+    .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE, G7, or a comma list of countries (ISO3 or names: \"JPN,KOR\", \"Japan,South Korea\")", "ALLIANCE")
     .option("--min-top-share <fraction>", "only products whose top supplier has at least this share (0–1)", parseShare)
     .option("--dependent", "only products meeting all three Commission criteria")
     .option("--limit <n>", "rows to show in the table (files and --json get every row)", parseCount, 25)
