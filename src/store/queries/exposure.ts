@@ -26,11 +26,14 @@ const SERIES = `SELECT * FROM (${USGS_SERIES_ALL}) WHERE material = $1 AND stage
 
 /** Years with USGS production data for a material and stage, newest first. */
 export async function productionYears(store: Store, material: string, stage: Stage): Promise<number[]> {
-  const rows = await store.all<{ year: number }>(
-    `SELECT DISTINCT year FROM (${SERIES}) ORDER BY year DESC`,
-    [material, stage],
-  );
-  return rows.map((r) => r.year);
+  // One grouped read for every series, memoised: loops over materials (overview, sweeps) ask per pair.
+  const all = await store.memo("usgs-years", async () => {
+    const rows = await store.all<{ material: string; stage: string; years: number[] }>(
+      `SELECT material, stage, list(DISTINCT year ORDER BY year DESC) AS years FROM (${USGS_SERIES_ALL}) GROUP BY material, stage`,
+    );
+    return new Map(rows.map((r) => [`${r.material}|${r.stage}`, r.years]));
+  });
+  return [...(all.get(`${material}|${stage}`) ?? [])];
 }
 
 /**
@@ -91,10 +94,21 @@ const CODES = `SELECT code, classification, coalesce(basket, false) AS basket FR
 /** Bind the optional HS prefix filter ('' matches every code). */
 const codes = (n: number) => CODES.replace("$HS", `$${n}`);
 
+/** Trade codes of a material for a stage, as `CODES` selects them, from a memoised read of the table. */
+async function tradeCodes(store: Store, material: string, stage: Stage, hs = ""): Promise<{ code: string; classification: string }[]> {
+  const all = await store.memo("material-codes", () =>
+    store.all<{ material: string; stage: string | null; code: string; classification: string }>(
+      "SELECT material, stage, code, classification FROM material_codes ORDER BY classification, code",
+    ),
+  );
+  return all
+    .filter((r) => r.material === material && (r.stage === stage || !r.stage) && r.code.startsWith(hs))
+    .map((r) => ({ code: r.code, classification: r.classification }));
+}
+
 /** Whether a material has its own trade codes (else callers may fall back to its group's). */
 export async function hasTradeCodes(store: Store, material: string, stage: Stage, hs = ""): Promise<boolean> {
-  const r = await store.one<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM (${codes(3)})`, [material, stage, hs]);
-  return (r?.n ?? 0) > 0;
+  return (await tradeCodes(store, material, stage, hs)).length > 0;
 }
 
 /**
@@ -160,14 +174,13 @@ export async function sourcingSearchScope(
   reporters: readonly string[],
   hs = "",
 ): Promise<{ codes: { code: string; classification: string }[]; datasets: { dataset: string; reporters: string[] }[] }> {
-  const codeRows = await store.all<{ code: string; classification: string }>(
-    `SELECT code, classification FROM (${codes(3)}) ORDER BY classification, code`,
-    [material, stage, hs],
-  );
-  const datasets = await store.all<{ dataset: string; reporters: string[] }>(
-    `SELECT dataset, list(DISTINCT reporter ORDER BY reporter) AS reporters FROM trade
-     WHERE flow = 'M' AND list_contains(string_split($1, ','), reporter) GROUP BY dataset ORDER BY dataset`,
-    [reporters.join(",")],
+  const codeRows = await tradeCodes(store, material, stage, hs);
+  const datasets = await store.memo(`trade-reporters:${reporters.join(",")}`, () =>
+    store.all<{ dataset: string; reporters: string[] }>(
+      `SELECT dataset, list(DISTINCT reporter ORDER BY reporter) AS reporters FROM trade
+       WHERE flow = 'M' AND list_contains(string_split($1, ','), reporter) GROUP BY dataset ORDER BY dataset`,
+      [reporters.join(",")],
+    ),
   );
   return { codes: codeRows, datasets };
 }
@@ -186,21 +199,26 @@ export async function restrictionsFor(
   store: Store,
   materials: readonly string[],
 ): Promise<{ country: string; material: string; measure: string; start_date: string | null; source: string }[]> {
-  return store.all(
-    `SELECT country, material, measure, strftime(start_date, '%Y-%m-%d') AS start_date, source
-     FROM export_restrictions WHERE list_contains(string_split($1, ','), material) ORDER BY start_date`,
-    [materials.join(",")],
+  const all = await store.memo("export-restrictions", () =>
+    store.all<{ country: string; material: string; measure: string; start_date: string | null; source: string }>(
+      `SELECT country, material, measure, strftime(start_date, '%Y-%m-%d') AS start_date, source
+       FROM export_restrictions ORDER BY start_date NULLS LAST, country, material`,
+    ),
   );
+  const wanted = new Set(materials);
+  return all.filter((r) => wanted.has(r.material)).map((r) => ({ ...r }));
 }
 
 /** The EU 2023 study's import reliance (0–1) for a material at a stage. */
 export async function studyImportReliance(store: Store, studyName: string, stage: Stage): Promise<number | null> {
-  const r = await store.one<{ ir: number | null }>(
-    `SELECT CASE WHEN $2 = 'extraction' THEN ir_extraction ELSE ir_processing END AS ir
-     FROM eu_crm_inputs WHERE material_name = $1`,
-    [studyName, stage],
-  );
-  return r?.ir ?? null;
+  const all = await store.memo("study-ir", async () => {
+    const rows = await store.all<{ name: string; e: number | null; p: number | null }>(
+      "SELECT material_name AS name, ir_extraction AS e, ir_processing AS p FROM eu_crm_inputs",
+    );
+    return new Map(rows.map((r) => [r.name, r]));
+  });
+  const r = all.get(studyName);
+  return (stage === "extraction" ? r?.e : r?.p) ?? null;
 }
 
 /**
