@@ -35,7 +35,7 @@ export async function withStore<T>(cmd: Command, fn: (store: Store) => Promise<T
   try {
     return await fn(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -32,7 +32,7 @@ export async function openStore(
   if (build) {
     if (path !== ":memory:" && version !== undefined) {
       // Start from an empty file: an old schema, an interrupted build or stale starter data.
-      store.close();
+      await store.close();
       rmSync(path, { force: true });
       rmSync(`${path}.wal`, { force: true });
       store = await Store.open(path);

@@ -34,7 +34,7 @@ export function register(program: Command): void {
     .action(async (_opts, cmd: Command) => {
       const store = await openStore({ db: dbOption(cmd), rebuild: true, progress: progressBar("Rebuilding database from data/") });
       const n = await store.one<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM datasets");
-      store.close();
+      await store.close();
       process.stdout.write(`rebuilt ${store.path} from data/: ${n?.n ?? 0} datasets\n`);
     });
 }

@@ -37,10 +37,9 @@ API: GET /api/materials, /api/exposure, /api/overview, /api/assess, /api/benchma
       process.stdout.write(`chokepoint ${opts.dashboard ? "dashboard" : "API"}: ${s.url}\n`);
       if (!/^(127\.|::1$|localhost$)/.test(opts.host)) log(`warning: listening on ${opts.host}: the API is reachable from the network${process.env.CHOKEPOINT_TOKEN ? "" : " (set CHOKEPOINT_TOKEN to guard simulate and plan)"}`);
       const stop = () => {
-        s.close().finally(() => {
-          store.close();
-          process.exit(0);
-        });
+        s.close()
+          .then(() => store.close())
+          .finally(() => process.exit(0));
       };
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
