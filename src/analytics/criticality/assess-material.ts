@@ -2,7 +2,7 @@ import type { Stage } from "../../domain/vocabulary.ts";
 import { economicImportance, type EndUse } from "./economic-importance.ts";
 import { hhiWgiT, type Supplier } from "./hhi-wgi.ts";
 import { overallSupplyRisk, stageSupplyRisk, type SupplyBasis } from "./supply-risk.ts";
-import { isCritical } from "./thresholds.ts";
+import { criticalWithin, SR_THRESHOLD } from "./thresholds.ts";
 import type { WgiScore } from "./wgi-scale.ts";
 import { applyWhatIf, type WhatIf } from "./what-if.ts";
 
@@ -115,7 +115,9 @@ export function assessMaterial(x: MaterialInputs, wgi: ReadonlyMap<string, WgiSc
     eiSource = "study";
     coverage.push(`EI taken from the study: ${x.uses?.length ? "no SI_EI in the inputs" : "its end-use table has no rows for this material"}`);
   } else coverage.push("EI not available");
-  return { material: x.id, name: x.name, sr, ...(srRange ? { srRange } : {}), ei, critical: isCritical(sr, ei), strategic: x.strategic, stages, eolRir: x.eolRir, siSr: x.siSr, siEi: x.siEi, eiSource, coverage };
+  const { critical, undecided } = criticalWithin(sr, srRange, ei);
+  if (undecided) coverage.push(`critical flag undecided: SR between ${srRange![0].toFixed(2)} and ${srRange![1].toFixed(2)} straddles ${SR_THRESHOLD}`);
+  return { material: x.id, name: x.name, sr, ...(srRange ? { srRange } : {}), ei, critical, strategic: x.strategic, stages, eolRir: x.eolRir, siSr: x.siSr, siEi: x.siEi, eiSource, coverage };
 }
 
 /**

@@ -95,3 +95,12 @@ test("meanOrBounds: a group's mean only when every member has a value; bounded w
   assert.deepEqual(meanOrBounds([{ v: 2 }, { v: null }]), { value: null }, "an unbounded gap: no figure at all, never the mean of the rest");
   assert.deepEqual(meanOrBounds([]), { value: null });
 });
+
+test("criticalWithin: bounds that pass the threshold decide; bounds that straddle it do not", async () => {
+  const { criticalWithin } = await import("./thresholds.ts");
+  assert.deepEqual(criticalWithin(null, [1.4, 2.2], 3.0), { critical: true, undecided: false });
+  assert.deepEqual(criticalWithin(null, [0.6, 1.3], 3.0), { critical: false, undecided: true });
+  assert.deepEqual(criticalWithin(null, [0.2, 0.8], 3.0), { critical: false, undecided: false });
+  assert.deepEqual(criticalWithin(null, [1.4, 2.2], 2.0), { critical: false, undecided: false }, "EI below 2.8 decides alone");
+  assert.deepEqual(criticalWithin(1.2, undefined, 3.0), { critical: true, undecided: false });
+});
