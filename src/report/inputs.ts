@@ -43,20 +43,45 @@ export function sankeyFlows(exposures: ExposureLike[]): { flows: Flow[]; unit: s
   return { flows, unit: [...units][0] ?? "", sources: exposures.flatMap((e) => e.sources) };
 }
 
+/**
+ * Sankey flows when the exposures may come in different units (EU27 imports in USD, Japan's in
+ * tonnes from ITC): the unit most exposures share is drawn, and every exposure left out says why,
+ * as do the blocs and stages that had no data (`missing`, e.g. the API's no-data message).
+ * @example sankeyByUnit([euUsd, jpTonnes], [{ label: "JPN processing", reason: "no import data …" }]).notes
+ */
+export function sankeyByUnit(
+  exposures: ExposureLike[],
+  missing: { label: string; reason: string }[] = [],
+): { flows: Flow[]; unit: string; sources: ExposureLike["sources"]; notes: string[] } {
+  const unitOf = (e: ExposureLike) => e.suppliers.find((s) => s.amount > 0)?.unit ?? "";
+  const byUnit = new Map<string, ExposureLike[]>();
+  for (const e of exposures) byUnit.set(unitOf(e), [...(byUnit.get(unitOf(e)) ?? []), e]);
+  const [unit, drawn] = [...byUnit].sort((a, b) => b[1].length - a[1].length)[0] ?? ["", []];
+  const notes = [
+    ...exposures.filter((e) => !drawn.includes(e)).map((e) => `${e.bloc} ${e.stage}: imports in ${unitOf(e) || "another unit"} (not added to ${unit} flows)`),
+    ...missing.map((m) => `${m.label}: ${m.reason}`),
+  ];
+  return { ...sankeyFlows(drawn), notes };
+}
+
 /** The fields of an assessment the matrix uses. */
 export interface AssessmentLike {
   bloc: string;
   sources: { dataset: string; edition?: string; year?: number }[];
-  materials: { material: string; name: string; sr: number | null; ei: number | null; critical: boolean; strategic: boolean; group?: string }[];
+  materials: { material: string; name: string; sr: number | null; srRange?: [number, number]; ei: number | null; critical: boolean; strategic: boolean; group?: string }[];
 }
 
 /**
  * Matrix points from an assessment: one per material with both scores (group members are
- * shown individually, as in the study's chart).
+ * shown individually, as in the study's chart); a material whose SR is only bounded becomes a bar.
  * @example matrixSvg({ title: "EU27", points: matrixPoints(a), sources: a.sources })
  */
 export function matrixPoints(a: AssessmentLike): MatrixPoint[] {
-  return a.materials
-    .filter((m) => m.sr !== null && m.ei !== null)
-    .map((m) => ({ material: m.material, name: m.name, sr: m.sr!, ei: m.ei!, critical: m.critical, strategic: m.strategic }));
+  return a.materials.flatMap((m) => {
+    if (m.ei === null) return [];
+    if (m.sr !== null) return [{ material: m.material, name: m.name, sr: m.sr, ei: m.ei, critical: m.critical, strategic: m.strategic }];
+    // Known only within bounds (import reliance unknown): drawn as a bar from the lower to the upper SR.
+    if (m.srRange) return [{ material: m.material, name: m.name, sr: (m.srRange[0] + m.srRange[1]) / 2, srRange: m.srRange, ei: m.ei, critical: m.critical, strategic: m.strategic }];
+    return [];
+  });
 }

@@ -7,6 +7,8 @@ export interface MatrixPoint {
   ei: number;
   critical: boolean;
   strategic: boolean;
+  /** When the SR is known only within bounds (import reliance unknown): drawn as a bar, `sr` its midpoint. */
+  srRange?: [number, number];
 }
 
 export interface MatrixInput {
@@ -36,7 +38,7 @@ export function matrixSvg(input: MatrixInput): string {
   const eiT = input.eiThreshold ?? 2.8;
   const pts = input.points.filter((p) => Number.isFinite(p.sr) && Number.isFinite(p.ei));
   const xMax = Math.ceil(Math.max(7, ...pts.map((p) => p.ei)));
-  const yMax = Math.ceil(Math.max(5, ...pts.map((p) => p.sr)));
+  const yMax = Math.ceil(Math.max(5, ...pts.map((p) => p.srRange?.[1] ?? p.sr)));
   const x = (v: number) => m.left + (v / xMax) * (width - m.left - m.right);
   const y = (v: number) => height - m.bottom - (v / yMax) * (height - m.top - m.bottom);
   const out = [svgOpen(width, height, input.title, "cp-matrix")];
@@ -55,6 +57,13 @@ export function matrixSvg(input: MatrixInput): string {
   out.push(`<g>`);
   for (const p of sorted) {
     const fill = p.strategic ? "#c2410c" : p.critical ? "#2563eb" : "#9ca3af";
+    if (p.srRange) {
+      const [lo, hi] = p.srRange;
+      out.push(
+        `<g class="pt range" data-material="${esc(p.material)}"><line x1="${n(x(p.ei))}" x2="${n(x(p.ei))}" y1="${n(y(lo))}" y2="${n(y(hi))}" stroke="${fill}" stroke-width="3" stroke-opacity="0.6"/><circle cx="${n(x(p.ei))}" cy="${n(y(p.sr))}" r="4" fill="#fff" stroke="${fill}" stroke-width="2"/><title>${esc(`${p.name}: SR between ${lo.toFixed(2)} and ${hi.toFixed(2)} (import reliance unknown), EI ${p.ei.toFixed(2)}${p.critical ? " — critical" : ""}${p.strategic ? ", strategic" : ""} — ${src}`)}</title></g>`,
+      );
+      continue;
+    }
     out.push(
       `<g class="pt" data-material="${esc(p.material)}"><circle cx="${n(x(p.ei))}" cy="${n(y(p.sr))}" r="5" fill="${fill}" fill-opacity="0.8" stroke="#fff"/><title>${esc(`${p.name}: SR ${p.sr.toFixed(2)}, EI ${p.ei.toFixed(2)}${p.critical ? " — critical" : ""}${p.strategic ? ", strategic" : ""} — ${src}`)}</title></g>`,
     );
@@ -66,7 +75,10 @@ export function matrixSvg(input: MatrixInput): string {
   }
   out.push(`</g>`);
   const ly = y(0) + 52;
-  out.push(`<g transform="translate(${m.left},${ly})" fill="#374151"><circle r="5" cx="5" cy="-3" fill="#c2410c"/><text x="14" y="0">strategic (CRM Act)</text><circle r="5" cx="135" cy="-3" fill="#2563eb"/><text x="144" y="0">critical</text><circle r="5" cx="205" cy="-3" fill="#9ca3af"/><text x="214" y="0">not critical</text></g>`);
+  const rangeKey = pts.some((p) => p.srRange)
+    ? `<line x1="305" x2="305" y1="-10" y2="4" stroke="#9ca3af" stroke-width="3"/><circle r="4" cx="305" cy="-3" fill="#fff" stroke="#9ca3af" stroke-width="2"/><text x="314" y="0">SR bounded (import reliance unknown)</text>`
+    : "";
+  out.push(`<g transform="translate(${m.left},${ly})" fill="#374151"><circle r="5" cx="5" cy="-3" fill="#c2410c"/><text x="14" y="0">strategic (CRM Act)</text><circle r="5" cx="135" cy="-3" fill="#2563eb"/><text x="144" y="0">critical</text><circle r="5" cx="205" cy="-3" fill="#9ca3af"/><text x="214" y="0">not critical</text>${rangeKey}</g>`);
   out.push(`${footnote(m.left, y(0) + 70, src, chars)}</svg>`);
   return out.join("");
 }

@@ -4,7 +4,7 @@ import type { Topology } from "topojson-specification";
 import world from "world-atlas/countries-110m.json" with { type: "json" };
 import { worldMapSvg } from "../../../src/report/map.ts";
 import { sankeySvg } from "../../../src/report/sankey.ts";
-import { mapInput, sankeyFlows, type ExposureLike } from "../../../src/report/inputs.ts";
+import { mapInput, sankeyByUnit, type ExposureLike } from "../../../src/report/inputs.ts";
 import { api, useApi } from "../api.ts";
 import { BlocSwitch, Link, PlotFigure, Show, Sources, SvgFigure, href, pct } from "../ui.tsx";
 import { navigate, setParams } from "../url.ts";
@@ -84,6 +84,7 @@ export function MaterialPage({ id, params }: { id: string; params: URLSearchPara
           {flows === null ? <p className="loading" role="status">Loading trade flows…</p> : flows.flows.length === 0 ? <p className="note">No import data for this material in the store.</p> : (
             <SvgFigure label="Sankey of imports" svg={sankeySvg({ title: `${m?.name ?? id}: imports by supplier`, flows: flows.flows, unit: flows.unit, sources: flows.sources, width: 640 })} />
           )}
+          {flows?.notes.length ? <ul className="notes" aria-label="Imports not shown">{flows.notes.map((n) => <li key={n}>{n}</li>)}</ul> : null}
         </section>
         <section aria-labelledby="trend-h">
           <h2 id="trend-h">Trend: concentration over the years loaded</h2>
@@ -107,18 +108,16 @@ export function MaterialPage({ id, params }: { id: string; params: URLSearchPara
 }
 
 function useSourcing(m: Material | undefined) {
-  const [v, setV] = useState<ReturnType<typeof sankeyFlows> | null>(null);
+  const [v, setV] = useState<ReturnType<typeof sankeyByUnit> | null>(null);
   useEffect(() => {
     if (!m) return;
     setV(null);
-    const reqs = ["EU27", "JPN"].flatMap((b) => m.stages.map((s) => api<ExposureLike>(`/api/exposure?material=${m.id}&bloc=${b}&stage=${s}&basis=sourcing`)));
-    Promise.allSettled(reqs).then((rs) => {
+    const asked = ["EU27", "JPN"].flatMap((b) => m.stages.map((s) => ({ label: `${b} ${s}`, path: `/api/exposure?material=${m.id}&bloc=${b}&stage=${s}&basis=sourcing` })));
+    Promise.allSettled(asked.map((a) => api<ExposureLike>(a.path))).then((rs) => {
       const ok = rs.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
-      try {
-        setV(sankeyFlows(ok));
-      } catch {
-        setV({ flows: [], unit: "", sources: [] });
-      }
+      // A bloc or stage without data is said, never dropped silently (Japan's gallium: no import data).
+      const missing = rs.flatMap((r, i) => (r.status === "rejected" ? [{ label: asked[i].label, reason: (r.reason as Error).message }] : []));
+      setV(sankeyByUnit(ok, missing));
     });
   }, [m]);
   return v;
