@@ -62,14 +62,23 @@ export function roundAssessment(a: Assessment): Assessment {
   };
 }
 
+/** The assessed stage with the higher SR (its upper bound when only bounded): the one that sets the material's SR. */
+function settingStage(m: Assessment["materials"][number]) {
+  const stages = [m.stages.extraction, m.stages.processing].filter((s) => s !== null);
+  const top = (s: (typeof stages)[number]) => s.sr ?? s.srRange?.[1] ?? -Infinity;
+  return stages.sort((a, b) => top(b) - top(a))[0] ?? null;
+}
+
 /** People's table: one row per material. */
 export function renderAssessment(a: Assessment): string {
   const f = (x: number | null | undefined) => (x === null || x === undefined ? "–" : x.toFixed(1));
+  // A bounded SR (import reliance unknown) shows its bounds, e.g. "2.9–4.3".
+  const fr = (x: number | null | undefined, r?: [number, number]) => (x == null && r ? `${r[0].toFixed(1)}–${r[1].toFixed(1)}` : f(x));
   const table = formatTable(a.materials, [
     { key: (m) => m.material, title: "material" },
-    { key: (m) => f(m.stages.extraction?.sr ?? null), title: "SR ext", align: "right" },
-    { key: (m) => f(m.stages.processing?.sr ?? null), title: "SR proc", align: "right" },
-    { key: (m) => f(m.sr), title: "SR", align: "right" },
+    { key: (m) => fr(m.stages.extraction?.sr ?? null, m.stages.extraction?.srRange), title: "SR ext", align: "right" },
+    { key: (m) => fr(m.stages.processing?.sr ?? null, m.stages.processing?.srRange), title: "SR proc", align: "right" },
+    { key: (m) => fr(m.sr, m.srRange), title: "SR", align: "right" },
     { key: (m) => f(m.ei) + (m.eiSource === "study" ? "*" : ""), title: "EI", align: "right" },
     ...(a.bloc === "EU27" ? [{ key: (m: Assessment["materials"][number]) => `${f(m.published?.sr)} / ${f(m.published?.ei)}`, title: "published SR/EI" }] : []),
     ...(a.bloc !== "EU27"
@@ -79,7 +88,8 @@ export function renderAssessment(a: Assessment): string {
         ]
       : []),
     { key: (m) => (m.critical ? "critical" : "") + (m.strategic ? (m.critical ? ", " : "") + "strategic" : ""), title: "flags" },
-    { key: (m) => pct(m.stages.processing?.importReliance ?? m.stages.extraction?.importReliance ?? null, 0), title: "IR", align: "right" },
+    // IR of the stage that sets the SR (the higher one); "?" when that stage's IR is unknown.
+    { key: (m) => { const st = settingStage(m); return !st ? "–" : st.importReliance === null ? "?" : pct(st.importReliance, 0); }, title: "IR", align: "right" },
     { key: (m) => (m.coverage.length ? String(m.coverage.length) : ""), title: "notes", align: "right" },
   ]);
   return [
