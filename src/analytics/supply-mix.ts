@@ -132,7 +132,8 @@ export async function sourcingSuppliers(store: Store, m: Material, stage: Stage,
   const coverage = await importYearCoverage(store, codesOf, stage, bloc.members, hs);
   const years = coverage.map((c) => c.year);
   if (!years.length) {
-    throw new ChokepointError("no_data", await noSourcingMessage(store, m.id, codesOf, stage, bloc, hs), [
+    const why = await whyNoSourcing(store, codesOf, stage, bloc, hs);
+    throw new ChokepointError("no_data", `no import data for ${m.id} (${stage}) into ${bloc.id}: ${why}`, [
       { code: "no_import_data", path: [m.id, stage, bloc.id], message: `no import data for ${codesOf} (${stage}) into ${bloc.id}` },
     ]);
   }
@@ -229,7 +230,7 @@ export function chooseMeasure(rows: readonly ImportRow[]): { measure: "value" | 
  * the bloc's members at all, and what to load. Example: Japan's gallium (HS 811292) is in no shipped
  * source, while Japan's Comtrade HS4 sample and ITC quantities cover other products.
  */
-async function noSourcingMessage(store: Store, id: string, codesOf: string, stage: Stage, bloc: Bloc, hs: string): Promise<string> {
+async function whyNoSourcing(store: Store, codesOf: string, stage: Stage, bloc: Bloc, hs: string): Promise<string> {
   const scope = await sourcingSearchScope(store, codesOf, stage, bloc.members, hs);
   const shown = scope.codes.slice(0, 6).map((c) => `${c.classification} ${c.code}`).join(", ") + (scope.codes.length > 6 ? ", …" : "");
   const codes = scope.codes.length ? `its trade codes (${shown})` : "its trade codes (none in the catalogue for this stage)";
@@ -238,6 +239,6 @@ async function noSourcingMessage(store: Store, id: string, codesOf: string, stag
     ? `trade datasets with imports by ${who}: ${scope.datasets.map((d) => `${d.dataset} (${d.reporters.length > 4 ? `${d.reporters.length} reporters` : d.reporters.join(", ")})`).join("; ")}, none under those codes`
     : `no trade dataset has imports by ${who}`;
   const example = scope.codes.find((c) => c.classification.startsWith("HS"))?.code;
-  return `no import data for ${id} (${stage}) into ${bloc.id}: searched ${codes}; ${loaded}. ` +
+  return `searched ${codes}; ${loaded}. ` +
     `Load the imports by partner, e.g. a UN Comtrade extract${example ? ` for HS ${example}` : ""}: chokepoint ingest comtrade FILE`;
 }

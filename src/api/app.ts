@@ -41,12 +41,8 @@ export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
 
   app.onError((e, c) => {
-    // The store interrupts running statements when the server stops (Ctrl-C): not a bug to log.
-    if (/INTERRUPT/.test(String((e as Error)?.message ?? e))) {
-      return c.json({ code: "unavailable", path: [], message: "the server is shutting down" }, 503);
-    }
     const [status, body] = errorResponse(e);
-    if (status >= 500 && status !== 501) logError(e);
+    if (status === 500) logError(e);
     return c.json(body, status as 500);
   });
   if (opts.corsOrigins?.length) app.use("/api/*", cors({ origin: opts.corsOrigins, allowHeaders: ["Content-Type", "Authorization"] }));

@@ -37,6 +37,8 @@ export function errorResponse(e: unknown): [number, ErrorBody] {
     if (e.problems.length) body.problems = e.problems;
     return [status, body];
   }
+  // The store interrupts statements still running when the server stops (Ctrl-C): not a bug.
+  if (/INTERRUPT/.test(String((e as Error)?.message ?? e))) return [503, { code: "unavailable", path: [], message: "the server is shutting down" }];
   return [500, { code: "internal", path: [], message: "internal error (logged on the server)" }];
 }
 

@@ -48,14 +48,15 @@ export function resolveBlocFrom(spec: string, countries: readonly CountryRow[]):
     const resolved = tokens.map((t) => lookup.get(t.toLowerCase()));
     const bad = tokens.find((_, i) => !resolved[i]);
     if (bad !== undefined || tokens.length === 0) {
+      const wrong = bad ?? spec;
       // A bloc within two edits leads the list ('EUU' → EU27, before ECU): blocs are typed more than codes.
       const blocs = [...BUILTIN_BLOCS, ...Object.keys(custom)];
-      const nearBloc = closest(bad ?? spec, blocs, 1).filter((b) => editDistance((bad ?? spec).toUpperCase(), b.toUpperCase()) <= 2);
-      const hint = [...new Set([...nearBloc, ...closest(bad ?? spec, countries.map((c) => c.iso3), 3)])].slice(0, 3);
+      const nearBloc = closest(wrong, blocs, 1).filter((b) => editDistance(wrong.toUpperCase(), b.toUpperCase()) <= 2);
+      const hint = [...new Set([...nearBloc, ...closest(wrong, countries.map((c) => c.iso3), 3)])].slice(0, 3);
       throw new ChokepointError(
         "unknown_bloc",
-        `unknown bloc or country '${bad ?? spec}' (did you mean: ${hint.join(", ")}?). ` +
-          `A bloc is one of ${[...BUILTIN_BLOCS, ...Object.keys(custom)].join(", ")} or a comma list of countries such as JPN,KOR`,
+        `unknown bloc or country '${wrong}' (did you mean: ${hint.join(", ")}?). ` +
+          `A bloc is one of ${blocs.join(", ")} or a comma list of countries such as JPN,KOR`,
       );
     }
     members = resolved as string[];
@@ -65,9 +66,16 @@ export function resolveBlocFrom(spec: string, countries: readonly CountryRow[]):
   return { id: id === "EU" ? "EU27" : id, members: [...new Set(members)].sort() };
 }
 
-/** ISO3, name and every alias (lowercase) → ISO3. */
+/**
+ * ISO3, name and every alias (lowercase) → ISO3, built once per country list: blocs are resolved in
+ * loops (the planner's stockpile keys, the simulator's targets) and the list carries ~800 aliases.
+ */
+const lookups = new WeakMap<readonly CountryRow[], Map<string, string>>();
 function countryLookup(countries: readonly CountryRow[]): Map<string, string> {
+  const cached = lookups.get(countries);
+  if (cached) return cached;
   const out = new Map<string, string>();
+  lookups.set(countries, out);
   for (const c of countries) {
     for (const a of c.aliases ?? []) out.set(a.toLowerCase(), c.iso3);
     out.set(c.name.toLowerCase(), c.iso3);

@@ -57,15 +57,16 @@ export function matrixSvg(input: MatrixInput): string {
   out.push(`<g>`);
   for (const p of sorted) {
     const fill = p.strategic ? "#c2410c" : p.critical ? "#2563eb" : "#9ca3af";
+    const tail = `EI ${p.ei.toFixed(2)}${p.critical ? " — critical" : ""}${p.strategic ? ", strategic" : ""} — ${src}`;
     if (p.srRange) {
       const [lo, hi] = p.srRange;
       out.push(
-        `<g class="pt range" data-material="${esc(p.material)}"><line x1="${n(x(p.ei))}" x2="${n(x(p.ei))}" y1="${n(y(lo))}" y2="${n(y(hi))}" stroke="${fill}" stroke-width="3" stroke-opacity="0.6"/><circle cx="${n(x(p.ei))}" cy="${n(y(p.sr))}" r="4" fill="#fff" stroke="${fill}" stroke-width="2"/><title>${esc(`${p.name}: SR between ${lo.toFixed(2)} and ${hi.toFixed(2)} (import reliance unknown), EI ${p.ei.toFixed(2)}${p.critical ? " — critical" : ""}${p.strategic ? ", strategic" : ""} — ${src}`)}</title></g>`,
+        `<g class="pt range" data-material="${esc(p.material)}"><line x1="${n(x(p.ei))}" x2="${n(x(p.ei))}" y1="${n(y(lo))}" y2="${n(y(hi))}" stroke="${fill}" stroke-width="3" stroke-opacity="0.6"/><circle cx="${n(x(p.ei))}" cy="${n(y(p.sr))}" r="4" fill="#fff" stroke="${fill}" stroke-width="2"/><title>${esc(`${p.name}: SR between ${lo.toFixed(2)} and ${hi.toFixed(2)} (import reliance unknown), ${tail}`)}</title></g>`,
       );
       continue;
     }
     out.push(
-      `<g class="pt" data-material="${esc(p.material)}"><circle cx="${n(x(p.ei))}" cy="${n(y(p.sr))}" r="5" fill="${fill}" fill-opacity="0.8" stroke="#fff"/><title>${esc(`${p.name}: SR ${p.sr.toFixed(2)}, EI ${p.ei.toFixed(2)}${p.critical ? " — critical" : ""}${p.strategic ? ", strategic" : ""} — ${src}`)}</title></g>`,
+      `<g class="pt" data-material="${esc(p.material)}"><circle cx="${n(x(p.ei))}" cy="${n(y(p.sr))}" r="5" fill="${fill}" fill-opacity="0.8" stroke="#fff"/><title>${esc(`${p.name}: SR ${p.sr.toFixed(2)}, ${tail}`)}</title></g>`,
     );
   }
   out.push(`</g><g font-size="9" fill="#111827">`);
