@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   console.log(`  chokepoint ingest baci    ${f2(oursS)} s   ${(rows / oursS / 1e6).toFixed(2)} M rows/s   CPU ${f2(oursCpu)} s   peak RSS ${median(ours.map((x) => x.rssMB)).toFixed(0)} MB`);
   console.log(`    runs: read_csv ${raw.map((x) => f2(x.seconds)).join(" ")} s; ingest ${ours.map((x) => f2(x.seconds)).join(" ")} s`);
   const hashS = median(ours.map((x) => x.hashSeconds ?? 0));
-  console.log(`    sha256 of the file alone ${f2(hashS)} s: ingest() hashes a new big file on a worker thread while DuckDB loads it; validation in the same pass`);
+  console.log(`    sha256 of the file alone ${f2(hashS)} s: ingest() hashes a new big file on a worker thread while DuckDB loads it;\n    ingest includes the row checks, the codes-used list and the year's world aggregate`);
   console.log(`  throughput ratio ${f2(ratio)}× wall (median of pairs: ${pairRatios.map(f2).join(" ")}; best-of ${f2(rawS / oursS)}×), ${f2(rawCpu / oursCpu)}× CPU  (goal ≥ 0.80×: ${ratio >= 0.8 ? "met" : "NOT met"})`);
 
   const scanDb = join(dir, "ingest.duckdb");
@@ -81,6 +81,8 @@ async function main(): Promise<void> {
   console.log(`\nscan EU27, every HS6 product (median of ${reps}, warm)`);
   console.log(`  chokepoint scan           ${f2(s.seconds)} s   CPU ${f2(s.cpuSeconds!)} s   ${s.products} products, ${s.dependent} dependent`);
   console.log(`  hand-written DuckDB SQL   ${f2(s.handSeconds!)} s   agree: ${s.agree}`);
+  console.log(`    the scan reads the year's world exports per (product, exporter), aggregated once by the load (included in`);
+  console.log(`    the ingest time above); rebuilding that aggregate takes ${f2(s.worldSeconds!)} s, so a scan from raw rows alone would be ${f2(s.seconds + s.worldSeconds!)} s`);
   console.log(`  time ratio ${f2(sRatio)}×  (goal ≤ 1.25×: ${sRatio <= 1.25 ? "met" : "NOT met"})`);
 
   if (existsSync(PYTHON) && spawnSync(PYTHON, ["-c", "import pandas"]).status === 0) {
@@ -93,6 +95,7 @@ async function main(): Promise<void> {
     const speed = pd.compute_s / s.seconds;
     console.log(`  pandas ${spawnSync(PYTHON, ["-c", "import pandas; print(pandas.__version__)"], { encoding: "utf8" }).stdout.trim()} (compute only)  ${f2(pd.compute_s)} s   CPU ${f2(pd.compute_cpu_s)} s   (+ read_csv ${f2(pd.read_s)} s)   agree: ${agree}`);
     console.log(`  chokepoint is ${speed.toFixed(1)}× faster than pandas' compute (goal ≥ 5×: ${speed >= 5 ? "met" : "NOT met"}); ${(pd.compute_cpu_s / s.cpuSeconds!).toFixed(1)}× less CPU`);
+    console.log(`    counting the load-time world aggregate as part of the scan: ${(pd.compute_s / (s.seconds + s.worldSeconds!)).toFixed(1)}× faster`);
   } else {
     console.log("  pandas: not installed (apt-get install python3-pandas) — skipped");
   }

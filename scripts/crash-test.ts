@@ -16,6 +16,8 @@ import { scan } from "../src/analytics/scan.ts";
 import { fileHash, ingest } from "../src/ingest/ingest.ts";
 import { createSchema } from "../src/store/schema.ts";
 import { Store } from "../src/store/store.ts";
+import { baciTable } from "../src/store/queries/baci-tables.ts";
+import { baciLoad } from "../src/store/queries/scan.ts";
 
 const SELF = fileURLToPath(import.meta.url);
 
@@ -48,7 +50,11 @@ async function state(db: string, year: number, files: Expect[]): Promise<string>
     const hashes = (await store.all<{ hash: string }>("SELECT hash FROM loaded_files")).map((h) => h.hash);
     const recorded = files.filter((f) => hashes.includes(f.hash));
     if (!load) return recorded.length === 0 ? "none" : `INCONSISTENT: no record but ${recorded.map((f) => f.release)} marked loaded`;
-    if (load.rows !== t!.n) return `torn (${t!.n} rows present, ${load.rows} recorded)`;
+    // What the scan sees: rows present only with both of the year's tables (trade and world).
+    const seen = await baciLoad(store, year);
+    if (load.rows !== seen?.present) return `torn (${seen?.present} rows present, ${load.rows} recorded)`;
+    const w = await store.one<{ s: number | null }>(`SELECT sum(value_kusd) AS s FROM ${baciTable("world", year)}`);
+    if (Math.abs((w?.s ?? 0) - (t!.s ?? 0)) > 1e-6 * Math.max(1, t!.s ?? 0)) return `INCONSISTENT world table sum ${w?.s} vs rows ${t!.s}`;
     for (const f of files) {
       const whole =
         t!.n === f.rows && Math.abs((t!.s ?? 0) - f.sum) < 1e-6 * Math.max(1, f.sum) && load.release === f.release &&
@@ -56,6 +62,17 @@ async function state(db: string, year: number, files: Expect[]): Promise<string>
       if (whole) return f.release;
     }
     return `INCONSISTENT rows=${t!.n} sum=${t!.s} load=${JSON.stringify(load)} recorded=${recorded.map((f) => f.release)}`;
+  } finally {
+    store.close();
+  }
+}
+
+/** Staging tables a killed load left (committed, but no reader looks at them). */
+async function stagingLeft(db: string): Promise<string> {
+  const store = await Store.open(db);
+  try {
+    const rows = await store.all<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE table_name LIKE 'baci_stage%' ORDER BY 1");
+    return rows.map((r) => r.name).join(", ");
   } finally {
     store.close();
   }
@@ -144,6 +161,7 @@ async function main(): Promise<number> {
   let bad = 0;
   let torn = 0;
   let killed = 0;
+  let reloaded = 0;
   for (let i = 0; i < runs; i++) {
     const replacing = i % 2 === 1;
     const db = join(dir, "run.duckdb");
@@ -153,19 +171,33 @@ async function main(): Promise<number> {
     const killAt = Math.round(rand() * fullMs * 1.2);
     const r = await runChild(db, b.trade, killAt);
     const wal = existsSync(`${db}.wal`);
+    const staging = await stagingLeft(db);
     if (r.killed) killed++;
     let s = await state(db, year, replacing ? [ea, eb] : [eb]);
     if (s.startsWith("torn")) s += ` → ${await repairAndReload(db, year, b.trade, replacing ? [ea, eb] : [eb])}`;
+    // Whatever the kill left (staging tables, a WAL), loading the file again must give it whole.
+    if (!s.startsWith("torn") && s !== "V202501") {
+      const reload = await Store.open(db);
+      try {
+        await ingest(reload, "baci", [b.trade]);
+      } finally {
+        reload.close();
+      }
+      const after = await state(db, year, replacing ? [ea, eb] : [eb]);
+      if (after !== "V202501") s = `INCONSISTENT after reloading: ${after}`;
+      else reloaded++;
+    }
     if (s.startsWith("INCONSISTENT") || s.includes("NOT repaired") || s.includes("INCONSISTENT")) bad++;
     if (s.startsWith("torn")) torn++;
     const label = `${replacing ? "replace" : "fresh"}→${s.startsWith("torn") ? "torn" : s.startsWith("INCONSISTENT") ? "INCONSISTENT" : s}`;
     outcomes[label] = (outcomes[label] ?? 0) + 1;
     console.log(
       `run ${String(i + 1).padStart(2)}  ${replacing ? "replacing V202401" : "empty year       "}  kill at ${(killAt / 1000).toFixed(2)} s` +
-        `${r.killed ? "" : " (finished first)"}  →  ${s === "none" ? "nothing loaded" : s.startsWith("V") ? `${s} wholly loaded` : s}${wal ? "  [WAL left by the killed process, replayed on open]" : ""}`,
+        `${r.killed ? "" : " (finished first)"}  →  ${s === "none" ? "nothing loaded" : s.startsWith("V") ? `${s} wholly loaded` : s}${wal ? "  [WAL left by the killed process, replayed on open]" : ""}${staging ? `  [staging left: ${staging}; read by nothing, dropped by the next load]` : ""}`,
     );
   }
   console.log(`\n${runs} runs (${killed} killed mid-ingest, ${runs - killed} finished first): ${Object.entries(outcomes).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  console.log(`reloaded after the kill (staging tables or WAL left behind): ${reloaded}, each then wholly loaded`);
   console.log(`torn commits (DuckDB replayed part of a cut WAL; detected, cleared by the scan, reloaded): ${torn}; inconsistent or not repaired: ${bad}`);
   return bad === 0 ? 0 : 1;
 }

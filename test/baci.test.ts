@@ -61,6 +61,7 @@ test("re-running skips files by content hash", async () => {
   assert.deepEqual(res.map((r) => r.skipped), [true, true, true]);
   const n = await store.one<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM baci_trade");
   assert.equal(n?.n, 17);
+  assert.deepEqual(await stagingTables(), [], "the undone load's staging tables are dropped");
 });
 
 test("a copy under another name, hashed while it loads, is rolled back as already loaded", async () => {
@@ -138,6 +139,7 @@ test("bad rows are reported with line, field and value, and nothing is written",
   });
   const after = await store.one<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM baci_trade");
   assert.equal(after?.n, before?.n);
+  assert.deepEqual(await stagingTables(), [], "a failed load leaves no staging table behind");
 });
 
 test("a truncated file is rejected with the line DuckDB's reader stopped at", async () => {
@@ -225,7 +227,7 @@ test("a year whose rows do not match its record (torn commit) is refused and cle
   writeFileSync(f, "t,i,j,k,v,q\n2021,156,276,811292,800.000,4.000\n2021,842,276,811292,200.000,NA\n");
   await ingest(store, "baci", [f]);
   // What DuckDB's replay of a torn WAL can leave: extra rows of another load without bookkeeping.
-  await store.run("INSERT INTO baci_trade VALUES (2021, 392, 276, 811292, 5, NULL)");
+  await store.run("INSERT INTO baci_trade_2021 VALUES (2021, 392, 276, 811292, 5, NULL)");
   // …and, as the torn WAL may hold the new file's bookkeeping too, mark a second file as loaded.
   const g = join(dir, "BACI_HS22_Y2021_V202502.csv");
   writeFileSync(g, "t,i,j,k,v,q\n2021,156,276,811292,800.000,4.000\n");
@@ -263,4 +265,65 @@ test("values DuckDB parses but BACI cannot hold (inf, nan, a quantity < 0) are c
   });
   const n = await store.one<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM baci_trade WHERE year = 2020");
   assert.equal(n?.n, 0);
+});
+
+/** Staging tables present (a load's first step; none may survive it). */
+async function stagingTables(): Promise<string[]> {
+  const rows = await store.all<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE table_name LIKE 'baci_stage%'");
+  return rows.map((r) => r.name);
+}
+
+test("a year is stored as its own table with its world exports per (product, exporter) beside it", async () => {
+  const t = await store.one<{ n: number; v: number }>("SELECT count(*)::DOUBLE AS n, sum(value_kusd) AS v FROM baci_trade_2022");
+  const w = await store.one<{ n: number; v: number }>("SELECT count(*)::DOUBLE AS n, sum(value_kusd) AS v FROM baci_world_2022");
+  const pairs = await store.one<{ n: number }>("SELECT count(DISTINCT (hs6, exporter))::DOUBLE AS n FROM baci_trade WHERE year = 2022");
+  const load = await store.one<{ rows: number }>("SELECT rows FROM baci_loads WHERE year = 2022");
+  assert.equal(t?.n, load?.rows);
+  assert.equal(w?.n, pairs?.n);
+  close(w!.v, t!.v, 1e-6);
+  assert.deepEqual(await stagingTables(), []);
+});
+
+test("staging tables a killed load left are cleared by the next load", async () => {
+  await store.run("CREATE TABLE baci_stage_2019 AS SELECT * FROM baci_trade_2022");
+  await store.run("CREATE TABLE baci_stagew_2019 AS SELECT * FROM baci_world_2022");
+  const dir = mkdtempSync(join(tmpdir(), "baci-left-"));
+  const f = join(dir, "BACI_HS22_Y2019_V202501.csv");
+  writeFileSync(f, "t,i,j,k,v,q\n2019,156,276,811292,800.000,4.000\n");
+  const [r] = await ingest(store, "baci", [f]);
+  assert.equal(r.rows, 1);
+  assert.deepEqual(await stagingTables(), []);
+  const n = await store.one<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM baci_trade WHERE year = 2019");
+  assert.equal(n?.n, 1);
+});
+
+test("a year whose world table is missing (a torn publication) is refused and cleared", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "baci-noworld-"));
+  const f = join(dir, "BACI_HS22_Y2018_V202501.csv");
+  writeFileSync(f, "t,i,j,k,v,q\n2018,156,276,811292,800.000,4.000\n");
+  await ingest(store, "baci", [f]);
+  await store.run("DROP TABLE baci_world_2018");
+  await assert.rejects(scan(store, { year: 2018, bloc: "EU27" }), /incomplete in the database \(0 rows, 1 recorded/);
+  const [again] = await ingest(store, "baci", [f]);
+  assert.equal(again.skipped, false);
+  const s = await scan(store, { year: 2018, bloc: { id: "EUFIX", members: EU_FIXTURE } });
+  assert.equal(s.products[0].importValue, 800_000);
+});
+
+test("a database with the one-table layout (before per-year tables) is moved over and scans the same", async () => {
+  const old = await Store.open(":memory:");
+  try {
+    await createSchema(old);
+    await old.run("DROP VIEW baci_trade");
+    await old.run("CREATE TABLE baci_trade AS SELECT * FROM (VALUES (2017::SMALLINT, 156::SMALLINT, 276::SMALLINT, 811292, 800.0::DOUBLE, 4.0::DOUBLE), (2017, 842, 276, 811292, 200.0, NULL)) t(year, exporter, importer, hs6, value_kusd, quantity_t)");
+    await old.run("INSERT INTO baci_countries VALUES (156, 'CHN', 'CN', 'China', NULL), (276, 'DEU', 'DE', 'Germany', NULL), (842, 'USA', 'US', 'USA', NULL)");
+    await old.run("INSERT INTO baci_loads VALUES (2017, 'HS', NULL, 'baci', 'BACI_HS17_Y2017.csv', 2, [156, 276, 842]::SMALLINT[], now())");
+    const s = await scan(old, { year: 2017, bloc: { id: "DEU", members: ["DEU"] } });
+    assert.equal(s.products[0].importValue, 1_000_000);
+    close(s.products[0].top.share, 0.8);
+    const kind = await old.one<{ t: string }>("SELECT table_type AS t FROM information_schema.tables WHERE table_name = 'baci_trade'");
+    assert.equal(kind?.t, "VIEW");
+  } finally {
+    old.close();
+  }
 });

@@ -2,6 +2,7 @@ import { ChokepointError } from "../domain/error.ts";
 import { resolveBlocFrom, type Bloc } from "../domain/blocs.ts";
 import type { SourceRef } from "../domain/vocabulary.ts";
 import { listCountries } from "../store/queries/countries.ts";
+import { ensureBaciSchema } from "../store/queries/baci-tables.ts";
 import { baciCoverage, baciLoad, baciYears, clearTornBaciYear, materialsByHs6, scanAggregates, type ScanAggregate } from "../store/queries/scan.ts";
 import type { Store } from "../store/store.ts";
 import { dependencyCriteria, EC_2021_THRESHOLDS, hhiFromSums, type DependencyCriteria } from "./scan-criteria.ts";
@@ -56,14 +57,15 @@ export interface ScanResult {
  * The every-product chokepoint scan: for each HS6 product a bloc imports from outside, the value,
  * supplier count, HHI, top supplier and share, that supplier's share of world exports, and the
  * Commission's dependency flag (SWD(2021) 352; see `scan-criteria.ts`). Ranked dependent first,
- * then by import value. Reads `baci_trade` for one year.
+ * then by import value. Reads one year's `baci_trade_<year>` and `baci_world_<year>`.
  *
  * @example
  * const r = await scan(store, { year: 2022, bloc: "EU27", minTopShare: 0.5 });
  * r.products[0] // { hs6: "811292", importValue: 1e6, top: { country: "CHN", share: 0.9, … }, dependent: true, … }
  */
 export async function scan(store: Store, opts: ScanOptions): Promise<ScanResult> {
-  const years = await baciYears(store).catch(() => [] as number[]);
+  await ensureBaciSchema(store); // a database from before per-year tables is moved over once
+  const years = await baciYears(store);
   if (!years.length) {
     throw new ChokepointError("no_data", "no BACI trade loaded (run: chokepoint ingest baci BACI_HS22_V202501/)");
   }

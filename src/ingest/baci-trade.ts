@@ -3,66 +3,110 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { basename } from "node:path";
 import { ChokepointError, type Problem } from "../domain/error.ts";
 import type { Store } from "../store/store.ts";
+import { baciTable, dropBaciStaging, refreshBaciView, worldTableSql } from "../store/queries/baci-tables.ts";
 import { validationError } from "./csv.ts";
 import { BACI_COLUMNS, diagnoseBaciCsv, type BaciRules } from "./baci-diagnose.ts";
 import type { BaciFileInfo } from "./baci-files.ts";
 import { runWithProgress, type OnProgress } from "./baci-progress.ts";
 
-const BAD_ROW = "chokepoint:bad_baci_row";
-
-// One predicate for the in-pass check (CSV) and the pre-check (Parquet). NULL in t, i, j, k or v
-// makes the first group NULL and `coalesce` turns that into "bad"; q may be NULL (BACI's "NA"), so
-// it stays outside. NaN sorts above every number in DuckDB, so the upper bounds also reject NaN
-// and ±inf. BETWEEN instead of separate comparisons and isfinite(): 0.11 s instead of 0.18 s at 10 M
-// rows (measured); checking the loaded rows afterwards instead cost 0.3 s (uncommitted data has no
-// usable statistics).
-const BAD = `(coalesce(t <> $year OR i NOT BETWEEN 1 AND 999 OR j NOT BETWEEN 1 AND 999 OR k NOT BETWEEN 10000 AND 999999
-  OR NOT (v BETWEEN 0 AND 1.7976931348623157e308), true) OR q < 0 OR q > 1.7976931348623157e308)`;
+// The rules every row must meet, as one condition per column so that each is a filter DuckDB can
+// answer from the committed table's statistics (zone maps): ~5 ms for 10 M rows, where the same
+// checks inside the CSV pipeline cost ~0.2 s. NaN sorts above every number in DuckDB, so the upper
+// bounds also catch NaN and ±inf; q may be NULL (BACI's "NA").
+const RULES = [
+  "year IS NULL", "year <> $year",
+  "exporter IS NULL", "exporter < 1", "exporter > 999",
+  "importer IS NULL", "importer < 1", "importer > 999",
+  "hs6 IS NULL", "hs6 < 10000", "hs6 > 999999",
+  "value_kusd IS NULL", "value_kusd < 0", "value_kusd > 1.7976931348623157e308",
+  "quantity_t < 0", "quantity_t > 1.7976931348623157e308",
+];
+const BAD = RULES.map((r) => `(${r})`).join(" OR ");
 
 // Column names and types are constants, never user text (the header is checked against them first).
 const CSV_COLUMNS = "{'t': 'SMALLINT', 'i': 'SMALLINT', 'j': 'SMALLINT', 'k': 'INTEGER', 'v': 'DOUBLE', 'q': 'DOUBLE'}";
+const AS_TABLE = "t AS year, i AS exporter, j AS importer, k AS hs6, v AS value_kusd, q AS quantity_t";
 
 export interface TradeLoad {
   store: Store;
   file: string;
-  dataset: string;
   info: BaciFileInfo;
   onProgress?: OnProgress;
 }
 
+/** A year read and checked into staging tables, waiting to be published. */
+export interface StagedYear {
+  year: number;
+  rows: number;
+  /** Every country code the rows use (checked against the release's code list when publishing). */
+  codes: number[];
+}
+
 /**
- * Load one BACI trade file (CSV or Parquet, columns `t,i,j,k,v,q`) into `baci_trade` with DuckDB
- * doing the reading, inside the caller's transaction. Every row is checked in the same pass (types
- * by the CSV reader's rejects table, BACI's rules by a predicate that aborts the statement); on any
- * problem the file is re-read to report file, line, field and value, and nothing is kept. A file for a year
- * already loaded replaces that year (a newer release supersedes the older one).
+ * Step 1 of loading a BACI trade file (CSV or Parquet, columns `t,i,j,k,v,q`): DuckDB reads it
+ * into a staging table by an autocommitted `CREATE TABLE … AS` (its own CSV speed), the rows are
+ * checked there (types by the CSV reader's rejects table, BACI's rules by filters the table's
+ * statistics answer), and the year's world exports per (product, exporter) are built beside it.
+ * Nothing reads staging tables; on any problem they are dropped and the file is re-read to report
+ * file, line, field and value. Publish with `publishBaciTrade` inside the load's transaction.
  *
  * @example
- * await store.transaction(() => loadBaciTrade({ store, file, dataset: "baci", info: baciFileInfo(file) }));
+ * const staged = await stageBaciTrade({ store, file, info: baciFileInfo(file) });
+ * await store.transaction(() => publishBaciTrade(store, file, info, "baci", staged));
  */
-export async function loadBaciTrade(load: TradeLoad): Promise<number> {
+export async function stageBaciTrade(load: TradeLoad): Promise<StagedYear> {
   const { store, file, info } = load;
   if (info.format === "csv") checkCsvHeader(file);
   const year = info.year ?? (await firstYear(store, file, info.format));
-  const codes = await store.all<{ code: number }>("SELECT code FROM baci_countries");
-  const rules: BaciRules = { year, countries: new Set(codes.map((c) => c.code)) };
+  await dropBaciStaging(store); // whatever a killed load left
+  const stage = baciTable("stage", year);
+  try {
+    const rows = info.format === "csv" ? await stageCsv(load, stage, year) : await stageParquet(load, stage);
+    const bad = await store.one<{ bad: boolean }>(`SELECT EXISTS (${RULES.map((r) => `SELECT 1 FROM ${stage} WHERE ${r}`).join(" UNION ALL ")}) AS bad`, { year });
+    if (bad?.bad) await reportBadRows(store, load, stage, year);
+    const used = await store.one<{ codes: number[] }>(
+      // GROUP BY on each small-range code column lets DuckDB use its perfect-hash aggregate (~4× a UNION).
+      `SELECT list(code ORDER BY code) AS codes FROM (
+         SELECT exporter AS code FROM ${stage} GROUP BY exporter UNION SELECT importer FROM ${stage} GROUP BY importer)`,
+    );
+    await store.run(worldTableSql(baciTable("stage_world", year), stage));
+    return { year, rows, codes: used?.codes ?? [] };
+  } catch (e) {
+    await dropBaciStaging(store, year);
+    throw e;
+  }
+}
+
+/**
+ * Step 2, inside the load's transaction: check the codes against the release's country list,
+ * replace any earlier release of the year (a newer release supersedes the older one) and record the
+ * load. Renaming the staging tables is the whole publication, so it costs milliseconds.
+ */
+export async function publishBaciTrade(store: Store, file: string, info: BaciFileInfo, dataset: string, staged: StagedYear): Promise<number> {
+  const { year, rows, codes } = staged;
+  const countries = new Set((await store.all<{ code: number }>("SELECT code FROM baci_countries")).map((c) => c.code));
+  const unknown = codes.filter((c) => countries.size > 0 && !countries.has(c));
+  if (unknown.length) {
+    const { problems, badRows } = await diagnoseBaciCsvOrList(file, { year, countries }, unknown);
+    throw withCount(validationError(file, problems), badRows);
+  }
   await forgetYear(store, year);
-  const rows = info.format === "csv" ? await insertCsv(load, rules) : await insertParquet(load, rules);
-  const codesUsed = await checkCountryCodes(store, file, rules);
+  await store.run(`ALTER TABLE ${baciTable("stage", year)} RENAME TO ${baciTable("trade", year)}`);
+  await store.run(`ALTER TABLE ${baciTable("stage_world", year)} RENAME TO ${baciTable("world", year)}`);
+  await refreshBaciView(store);
   await store.run(
     `INSERT INTO baci_loads VALUES ($1, $2, $3, $4, $5, $6, $7::SMALLINT[], now())
      ON CONFLICT (year) DO UPDATE SET classification = excluded.classification, release = excluded.release,
        dataset = excluded.dataset, source_file = excluded.source_file, rows = excluded.rows, codes = excluded.codes,
        loaded_at = now()`,
-    [year, info.classification ?? "HS", info.version ?? null, load.dataset, basename(file), rows, listValue(codesUsed)],
+    [year, info.classification ?? "HS", info.version ?? null, dataset, basename(file), rows, listValue(codes)],
   );
   return rows;
 }
 
 /**
- * Remove what a previous load of the year left: its bookkeeping first (so the replaced file can be
- * loaded again later, and a torn commit reads as "not loaded"), then its rows — including rows an
- * interrupted load left behind without bookkeeping.
+ * Remove what a previous load of the year left: its bookkeeping (so the replaced file can be
+ * loaded again later) and its tables.
  */
 async function forgetYear(store: Store, year: number): Promise<void> {
   const old = await store.one<{ source_file: string; rows: number }>("SELECT source_file, rows FROM baci_loads WHERE year = $1", [year]);
@@ -70,38 +114,33 @@ async function forgetYear(store: Store, year: number): Promise<void> {
     await store.run("DELETE FROM baci_loads WHERE year = $1", [year]);
     await store.run("DELETE FROM loaded_files WHERE loader = 'baci' AND path = $1 AND rows = $2", [old.source_file, old.rows]);
   }
-  await store.run("DELETE FROM baci_trade WHERE year = $1", [year]);
+  await store.run(`DROP TABLE IF EXISTS ${baciTable("trade", year)}`);
+  await store.run(`DROP TABLE IF EXISTS ${baciTable("world", year)}`);
 }
 
-async function insertCsv(load: TradeLoad, rules: BaciRules): Promise<number> {
+async function stageCsv(load: TradeLoad, stage: string, year: number): Promise<number> {
   const { store, file } = load;
-  let inserted: number;
   try {
-    const res = await runWithProgress(
+    await runWithProgress(
       store,
-      `INSERT INTO baci_trade
-       SELECT CASE WHEN ${BAD} THEN error('${BAD_ROW}') ELSE t END, i, j, k, v, q
+      `CREATE TABLE ${stage} AS SELECT ${AS_TABLE}
        FROM read_csv($file, header = true, auto_detect = false, delim = ',', quote = '"',
                      columns = ${CSV_COLUMNS}, nullstr = ['NA', ''], store_rejects = true, rejects_limit = 1000)`,
-      { file, year: rules.year },
+      { file },
       load.onProgress,
     );
-    inserted = Number((res[0] as { Count?: bigint } | undefined)?.Count ?? 0);
   } catch (e) {
-    const msg = (e as Error).message;
-    if (!msg.includes(BAD_ROW)) throw new ChokepointError("io_error", `${file}: ${msg}`);
-    const { problems, badRows } = await diagnoseBaciCsv(file, rules);
-    throw withCount(validationError(file, problems), badRows);
+    throw new ChokepointError("io_error", `${file}: ${(e as Error).message}`);
   }
   const rejects = await store.all<{ line: number; column_name: string; error_type: string; csv_line: string; error_message: string }>(
     `SELECT line::DOUBLE AS line, column_name, error_type, csv_line, error_message FROM reject_errors
      WHERE scan_id = (SELECT max(scan_id) FROM reject_scans WHERE file_path = $1) ORDER BY line LIMIT 100`,
     [file],
   );
-  if (rejects.length === 0) return inserted;
+  if (rejects.length === 0) return countRows(store, stage);
   // Something is wrong: re-read the file for every bad row (naming the field's value); DuckDB's own
   // report wins for structural errors (it knows about quoting and truncation) and lines we missed.
-  const { problems, badRows } = await diagnoseBaciCsv(file, rules);
+  const { problems, badRows } = await diagnoseBaciCsv(file, rulesOnly(year));
   const jsLines = new Set(problems.map((p) => p.line));
   const byLine = new Map<number, Problem>();
   for (const r of rejects) {
@@ -120,7 +159,7 @@ async function insertCsv(load: TradeLoad, rules: BaciRules): Promise<number> {
   throw withCount(validationError(file, merged), Math.max(badRows, byLine.size));
 }
 
-async function insertParquet(load: TradeLoad, rules: BaciRules): Promise<number> {
+async function stageParquet(load: TradeLoad, stage: string): Promise<number> {
   const { store, file } = load;
   const cols = await store.all<{ column_name: string }>("SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet($1))", [file]);
   const missing = BACI_COLUMNS.filter((c) => !cols.some((x) => x.column_name === c));
@@ -129,50 +168,44 @@ async function insertParquet(load: TradeLoad, rules: BaciRules): Promise<number>
       { code: "missing_column", path: [missing[0]], message: `missing column '${missing[0]}'`, file, field: missing[0] },
     ]);
   }
-  // Parquet is columnar and cheap to read twice: check first (with row numbers), then insert.
-  const src = `(SELECT TRY_CAST(t AS SMALLINT) t, TRY_CAST(i AS SMALLINT) i, TRY_CAST(j AS SMALLINT) j, TRY_CAST(k AS INTEGER) k,
-                TRY_CAST(v AS DOUBLE) v, TRY_CAST(q AS DOUBLE) q, file_row_number FROM read_parquet($file, file_row_number = true))`;
-  const bad = await store.all<Record<string, unknown>>(
-    `SELECT (file_row_number + 1)::DOUBLE AS row, t, i, j, k, v, q FROM ${src} WHERE ${BAD} ORDER BY file_row_number LIMIT 20`,
-    { file, year: rules.year },
-  );
-  if (bad.length) {
-    const problems: Problem[] = bad.map((r) => ({
-      code: "invalid_value",
-      path: [r.row as number],
-      message: `row ${r.row} breaks BACI's rules (year ${rules.year}, codes 1–999, HS6, v ≥ 0, q ≥ 0 or null)`,
-      file,
-      line: r.row as number,
-      value: { t: r.t, i: r.i, j: r.j, k: r.k, v: r.v, q: r.q },
-    }));
-    throw validationError(file, problems);
+  await runWithProgress(store, `CREATE TABLE ${stage} AS SELECT ${AS_TABLE} FROM ${PARQUET_SOURCE}`, { file }, load.onProgress);
+  return countRows(store, stage);
+}
+
+// A value of the wrong type becomes NULL here, which the rules then report with its row number.
+const PARQUET_SOURCE = `(SELECT TRY_CAST(t AS SMALLINT) t, TRY_CAST(i AS SMALLINT) i, TRY_CAST(j AS SMALLINT) j, TRY_CAST(k AS INTEGER) k,
+           TRY_CAST(v AS DOUBLE) v, TRY_CAST(q AS DOUBLE) q, file_row_number FROM read_parquet($file, file_row_number = true))`;
+
+/** The staged rows broke a rule: say which, with line (CSV) or row (Parquet) numbers. Always throws. */
+async function reportBadRows(store: Store, load: TradeLoad, stage: string, year: number): Promise<never> {
+  const { file, info } = load;
+  await store.run(`DROP TABLE IF EXISTS ${stage}`);
+  if (info.format === "csv") {
+    const { problems, badRows } = await diagnoseBaciCsv(file, rulesOnly(year));
+    throw withCount(validationError(file, problems), badRows);
   }
-  await runWithProgress(store, `INSERT INTO baci_trade SELECT t, i, j, k, v, q FROM ${src}`, { file }, load.onProgress);
-  return countYear(store, rules.year);
-}
-
-async function countYear(store: Store, year: number): Promise<number> {
-  const r = await store.one<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM baci_trade WHERE year = $1", [year]);
-  return r?.n ?? 0;
-}
-
-/**
- * Every country code the year's rows use (kept in `baci_loads` for coverage notes). Codes missing
- * from a loaded `country_codes` list mean the trade file is from another release: an error.
- */
-async function checkCountryCodes(store: Store, file: string, rules: BaciRules): Promise<number[]> {
-  const used = await store.one<{ codes: number[] }>(
-    // GROUP BY on each small-range code column lets DuckDB use its perfect-hash aggregate (~4× a UNION).
-    `SELECT list(code ORDER BY code) AS codes FROM (
-       SELECT exporter AS code FROM baci_trade WHERE year = $1 GROUP BY exporter
-       UNION SELECT importer FROM baci_trade WHERE year = $1 GROUP BY importer)`,
-    [rules.year],
+  const bad = await store.all<Record<string, unknown>>(
+    `SELECT (file_row_number + 1)::DOUBLE AS row, year AS t, exporter AS i, importer AS j, hs6 AS k, value_kusd AS v, quantity_t AS q
+     FROM (SELECT ${AS_TABLE}, file_row_number FROM ${PARQUET_SOURCE}) WHERE ${BAD} ORDER BY file_row_number LIMIT 20`,
+    { file, year },
   );
-  const codes = used?.codes ?? [];
-  const unknown = codes.filter((c) => rules.countries.size > 0 && !rules.countries.has(c));
-  if (!unknown.length) return codes;
-  const { problems, badRows } = await diagnoseBaciCsvOrList(file, rules, unknown);
-  throw withCount(validationError(file, problems), badRows);
+  const problems: Problem[] = bad.map((r) => ({
+    code: "invalid_value",
+    path: [r.row as number],
+    message: `row ${r.row} breaks BACI's rules (year ${year}, codes 1–999, HS6, v ≥ 0, q ≥ 0 or null)`,
+    file,
+    line: r.row as number,
+    value: { t: r.t, i: r.i, j: r.j, k: r.k, v: r.v, q: r.q },
+  }));
+  throw validationError(file, problems);
+}
+
+/** The row rules alone: country codes are checked against the release's list when publishing. */
+const rulesOnly = (year: number): BaciRules => ({ year, countries: new Set() });
+
+async function countRows(store: Store, table: string): Promise<number> {
+  const r = await store.one<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${table}`);
+  return r?.n ?? 0;
 }
 
 async function diagnoseBaciCsvOrList(file: string, rules: BaciRules, codes: number[]) {

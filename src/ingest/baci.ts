@@ -1,7 +1,7 @@
 import type { Loader, LoadContext } from "./loader.ts";
 import { baciFileInfo } from "./baci-files.ts";
-import { ensureBaciSchema } from "./baci-schema.ts";
-import { loadBaciTrade } from "./baci-trade.ts";
+import { publishBaciTrade, stageBaciTrade, type StagedYear } from "./baci-trade.ts";
+import { dropBaciStaging, ensureBaciSchema } from "../store/queries/baci-tables.ts";
 import { loadBaciCountries, loadBaciProducts } from "./baci-codes.ts";
 import { fileBar, type OnProgress } from "./baci-progress.ts";
 import { basename, dirname, join } from "node:path";
@@ -20,6 +20,20 @@ export type BaciLoadContext = LoadContext & { onProgress?: OnProgress };
 export const baciLoader: Loader = {
   id: "baci",
   description: "CEPII BACI world trade at HS6 (BACI_HS22_Y2023_V202501.csv/.parquet, country_codes, product_codes)",
+  // A trade file is read and checked into staging tables before its transaction (see Loader.stage);
+  // code lists and readmes are small and load inside it.
+  async stage(ctx: BaciLoadContext): Promise<StagedYear | undefined> {
+    const info = baciFileInfo(ctx.file);
+    if (info.kind !== "trade") return undefined;
+    await ensureBaciSchema(ctx.store);
+    // Big files get their own bar (DuckDB reports how far its reader is).
+    const bar = ctx.onProgress ? undefined : statSync(ctx.file).size > 20e6 ? fileBar(basename(ctx.file)) : undefined;
+    try {
+      return await stageBaciTrade({ store: ctx.store, file: ctx.file, info, onProgress: ctx.onProgress ?? bar?.update });
+    } finally {
+      bar?.stop();
+    }
+  },
   async load(ctx: BaciLoadContext): Promise<number> {
     const { store, file, dataset } = ctx;
     const info = baciFileInfo(file);
@@ -29,13 +43,11 @@ export const baciLoader: Loader = {
     if (info.kind === "countries") return loadBaciCountries(store, file, info);
     if (info.kind === "products") return loadBaciProducts(store, file, info);
     await loadSiblingCodes(ctx, info.version);
-    // Big files get their own bar (DuckDB reports how far its reader is).
-    const bar = ctx.onProgress ? undefined : statSync(file).size > 20e6 ? fileBar(basename(file)) : undefined;
-    try {
-      return await loadBaciTrade({ store, file, dataset, info, onProgress: ctx.onProgress ?? bar?.update });
-    } finally {
-      bar?.stop();
-    }
+    const staged = (ctx.staged as StagedYear | undefined) ?? (await baciLoader.stage!(ctx) as StagedYear);
+    return publishBaciTrade(store, file, info, dataset, staged);
+  },
+  async discard(ctx: LoadContext, staged: unknown): Promise<void> {
+    await dropBaciStaging(ctx.store, (staged as StagedYear).year);
   },
 };
 

@@ -112,9 +112,11 @@ export async function ingest(
     if (!concurrent && (await seen())) {
       result = { file, rows: 0, skipped: true };
     } else {
+      const ctx = { store, file, dataset };
+      const staged = loader.stage ? await loader.stage(ctx) : undefined;
       try {
         const rows = await store.transaction(async () => {
-          const n = await loader.load({ store, file, dataset });
+          const n = await loader.load({ ...ctx, staged });
           if (concurrent && (await seen())) throw new AlreadyLoaded();
           await store.run(
             "INSERT INTO loaded_files VALUES ($1, $2, $3, $4, $5, now())",
@@ -129,6 +131,7 @@ export async function ingest(
         });
         result = { file, rows, skipped: false };
       } catch (e) {
+        if (staged !== undefined) await loader.discard?.(ctx, staged);
         if (!(e instanceof AlreadyLoaded)) throw e;
         result = { file, rows: 0, skipped: true };
       }

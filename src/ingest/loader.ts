@@ -5,6 +5,8 @@ export interface LoadContext {
   store: Store;
   file: string;
   dataset: string;
+  /** What `stage` returned for this file, when the loader stages. */
+  staged?: unknown;
 }
 
 /**
@@ -17,4 +19,14 @@ export interface Loader {
   description: string;
   /** Load one file; returns the number of rows written. */
   load(ctx: LoadContext): Promise<number>;
+  /**
+   * Optional heavy first step, run *before* the file's transaction and committed into staging
+   * tables that nothing reads; `load` then publishes them inside the transaction. For bulk files:
+   * DuckDB checks committed data from its statistics in milliseconds, but transaction-local rows
+   * only by reading them again. Must leave no trace on failure; leftovers of a killed process are
+   * the loader's to clear on its next `stage`.
+   */
+  stage?(ctx: LoadContext): Promise<unknown>;
+  /** Drop what `stage` made when the load fails or turns out to be a duplicate. */
+  discard?(ctx: LoadContext, staged: unknown): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { listValue } from "@duckdb/node-api";
 import type { Store } from "../store.ts";
+import { baciTable, hasBaciTable, refreshBaciView } from "./baci-tables.ts";
 
 /** One HS6 product's aggregates for a bloc (values in thousands of USD, as BACI stores them). */
 export interface ScanAggregate {
@@ -25,39 +26,37 @@ export interface ScanAggregate {
 }
 
 /**
- * Aggregate one BACI year for every HS6 product the bloc imports from outside, in one pass over
- * `baci_trade`: per (product, exporter) first, then per product. Ties for the top supplier go to
- * the lower country code so results are reproducible.
+ * Aggregate one BACI year for every HS6 product the bloc imports from outside. Only the rows bound
+ * for the bloc are aggregated here (per product and exporter); world exports come from the
+ * per-(product, exporter) table the load built (`baci_world_<year>`, key `hs6 * 1000 + exporter`).
+ * Ties for the top supplier go to the lower country code so results are reproducible.
  *
  * @example
  * const rows = await scanAggregates(store, 2022, ["DEU", "FRA", "JPN"]);
  */
 export async function scanAggregates(store: Store, year: number, members: readonly string[]): Promise<ScanAggregate[]> {
+  const world = baciTable("world", year);
   return store.all<ScanAggregate>(
     `WITH bloc AS (SELECT code FROM baci_countries WHERE list_contains($members, iso3)),
-     -- One pass over the rows: per (product, exporter), world exports and exports into the bloc;
-     -- the exporter's membership is decided after aggregating (~20 % faster than per row). One packed
-     -- INTEGER key (HS6 ≤ 999999 and codes ≤ 999 are checked at load) hashes faster than two columns.
-     b AS (
-       SELECT (key // 1000)::INTEGER AS hs6, (key % 1000)::SMALLINT AS exporter, world, to_bloc FROM (
-         SELECT hs6 * 1000 + exporter AS key, sum(value_kusd) AS world,
-                coalesce(sum(value_kusd) FILTER (importer IN (SELECT code FROM bloc)), 0) AS to_bloc
-         FROM baci_trade WHERE year = $year GROUP BY key)),
-     ki AS (
-       SELECT hs6, exporter, x_in, world, CASE WHEN x_in THEN 0 ELSE to_bloc END AS ext, CASE WHEN x_in THEN to_bloc ELSE 0 END AS intra
-       FROM (SELECT *, exporter IN (SELECT code FROM bloc) AS x_in FROM b)),
+     -- The exporter's membership is decided after aggregating (cheaper than per row).
+     bp AS (
+       SELECT *, exporter IN (SELECT code FROM bloc) AS x_in FROM (
+         SELECT hs6, exporter, sum(value_kusd) AS v FROM ${baciTable("trade", year)}
+         WHERE importer IN (SELECT code FROM bloc) GROUP BY hs6, exporter)),
      k0 AS (
-       SELECT hs6, sum(ext) AS ext, sum(intra) AS intra, sum(world) AS world,
-              coalesce(sum(world) FILTER (x_in), 0) AS bloc_exports,
-              count(*) FILTER (ext > 0) AS suppliers, sum(ext * ext) AS ext_sq, sum(world * world) AS world_sq,
-              max(ext) AS top_v
-       FROM ki GROUP BY hs6 HAVING sum(ext) > 0),
-     -- The top supplier: the largest, ties to the lower code. A join on the maximum is cheaper than
-     -- arg_max over a (value, -code) struct.
+       SELECT hs6, sum(v) FILTER (NOT x_in) AS ext, coalesce(sum(v) FILTER (x_in), 0) AS intra,
+              count(*) FILTER (NOT x_in AND v > 0) AS suppliers, sum(v * v) FILTER (NOT x_in) AS ext_sq,
+              max(v) FILTER (NOT x_in) AS top_v
+       FROM bp GROUP BY hs6 HAVING sum(v) FILTER (NOT x_in) > 0),
+     -- The top supplier: the largest, ties to the lower code (a join on the maximum is cheaper than
+     -- arg_max over a (value, -code) struct).
+     top AS (SELECT bp.hs6, min(bp.exporter) AS top FROM bp JOIN k0 ON bp.hs6 = k0.hs6 AND bp.v = k0.top_v WHERE NOT bp.x_in GROUP BY bp.hs6),
+     wp AS (SELECT (key // 1000)::INTEGER AS hs6, sum(value_kusd) AS world, sum(value_kusd * value_kusd) AS world_sq,
+                   coalesce(sum(value_kusd) FILTER ((key % 1000) IN (SELECT code FROM bloc)), 0) AS bloc_exports
+            FROM ${world} GROUP BY 1),
      k AS (
-       SELECT k0.*, t.top, t.top_world FROM k0 JOIN (
-         SELECT ki.hs6, min(ki.exporter) AS top, arg_min(ki.world, ki.exporter) AS top_world
-         FROM ki JOIN k0 ON ki.hs6 = k0.hs6 AND ki.ext = k0.top_v GROUP BY ki.hs6) t USING (hs6))
+       SELECT k0.*, top.top, tw.value_kusd AS top_world, wp.world, wp.world_sq, wp.bloc_exports
+       FROM k0 JOIN top USING (hs6) JOIN wp USING (hs6) JOIN ${world} tw ON tw.key = k0.hs6 * 1000 + top.top)
      SELECT lpad(k.hs6::VARCHAR, 6, '0') AS hs6, p.description, k.ext AS "extKusd", k.intra AS "intraKusd",
             k.bloc_exports AS "blocExportsKusd", k.world AS "worldKusd", k.suppliers::DOUBLE AS suppliers,
             k.ext_sq AS "extSq", k.world_sq AS "worldSq", k.top::DOUBLE AS "topCode", c.iso3 AS "topIso3",
@@ -81,10 +80,13 @@ export async function baciLoad(
     [year],
   );
   if (!load) return undefined;
-  // `present` counts the rows actually there: it differs from `rows` only after a torn commit.
-  // A plain count with a bound year is answered from statistics (~1 ms; correlated, it scans).
-  const n = await store.one<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM baci_trade WHERE year = $1", [year]);
-  return { ...load, present: n?.n ?? 0 };
+  // `present` counts the rows actually there (0 without the year's tables): it differs from `rows`
+  // only after a torn commit. A plain count is answered from statistics (~1 ms).
+  let present = 0;
+  if ((await hasBaciTable(store, "trade", year)) && (await hasBaciTable(store, "world", year))) {
+    present = (await store.one<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${baciTable("trade", year)}`))?.n ?? 0;
+  }
+  return { ...load, present };
 }
 
 /** Years of BACI trade in the store, newest first. */
@@ -168,7 +170,9 @@ export async function writeParquet(
  */
 export async function clearTornBaciYear(store: Store, year: number): Promise<void> {
   await store.transaction(async () => {
-    await store.run("DELETE FROM baci_trade WHERE year = $1", [year]);
+    await store.run(`DROP TABLE IF EXISTS ${baciTable("trade", year)}`);
+    await store.run(`DROP TABLE IF EXISTS ${baciTable("world", year)}`);
+    await refreshBaciView(store);
     await store.run("DELETE FROM baci_loads WHERE year = $1", [year]);
     await store.run(
       `DELETE FROM loaded_files WHERE loader = 'baci'

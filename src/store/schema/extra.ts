@@ -1,4 +1,8 @@
 import { MONITOR_DDL } from "../queries/monitor.ts";
+/** The view `baci_trade` when no BACI year is loaded: BACI's six columns, no rows. */
+export const BACI_TRADE_EMPTY =
+  "SELECT NULL::SMALLINT AS year, NULL::SMALLINT AS exporter, NULL::SMALLINT AS importer, NULL::INTEGER AS hs6, NULL::DOUBLE AS value_kusd, NULL::DOUBLE AS quantity_t WHERE false";
+
 /**
  * Tables owned by later capabilities (monitoring events, anomalies, world-scale trade).
  * Each capability appends its DDL here; keep them `CREATE TABLE IF NOT EXISTS`.
@@ -8,7 +12,8 @@ export const extraDdl: string[] = [
   // World-scale trade (CEPII BACI), kept as published: numeric country codes (→ baci_countries),
   // value_kusd in thousands of USD, quantity_t in tonnes; baci_loads = which file each year came from
   // (and the country codes its rows use, so coverage checks need not rescan the year).
-  `CREATE TABLE IF NOT EXISTS baci_trade (year SMALLINT, exporter SMALLINT, importer SMALLINT, hs6 INTEGER, value_kusd DOUBLE, quantity_t DOUBLE)`,
+  // One table per year behind the view baci_trade (src/store/queries/baci-tables.ts).
+  `CREATE VIEW IF NOT EXISTS baci_trade AS ${BACI_TRADE_EMPTY}`,
   `CREATE TABLE IF NOT EXISTS baci_loads (year SMALLINT PRIMARY KEY, classification VARCHAR, release VARCHAR, dataset VARCHAR, source_file VARCHAR, rows DOUBLE, codes SMALLINT[], loaded_at TIMESTAMP)`,
   `CREATE TABLE IF NOT EXISTS baci_countries (code SMALLINT PRIMARY KEY, iso3 VARCHAR, iso2 VARCHAR, name VARCHAR, release VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS baci_products (classification VARCHAR, code VARCHAR, description VARCHAR, release VARCHAR, PRIMARY KEY (classification, code))`,
