@@ -1,6 +1,7 @@
 import type { Loader, LoadContext } from "./loader.ts";
 import { baciFileInfo } from "./baci-files.ts";
-import { publishBaciTrade, stageBaciTrade, type StagedYear } from "./baci-trade.ts";
+import { publishBaciTrade } from "./baci-trade.ts";
+import { stageBaciTrade, type StagedYear } from "./baci-stage.ts";
 import { dropBaciStaging, ensureBaciSchema } from "../store/queries/baci-tables.ts";
 import { loadBaciCountries, loadBaciProducts } from "./baci-codes.ts";
 import { fileBar, type OnProgress } from "./baci-progress.ts";
