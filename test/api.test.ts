@@ -199,3 +199,28 @@ test("monitoring: events list, China's gallium export anomalies, alerts", async 
   assert.ok(al.body.alerts.every((a: any) => a.bloc === "JPN"));
   assert.equal((await get("/api/anomalies?since=2023")).status, 400);
 });
+
+test("scan: 404 with the command to run before BACI is loaded; then every product, limited, with provenance", async () => {
+  const { ingest } = await import("../src/ingest/ingest.ts");
+  const { baciFiles } = await import("../src/ingest/baci-files.ts");
+  const { scan } = await import("../src/analytics/scan.ts");
+  let r = await get("/api/scan?bloc=EU27");
+  assert.equal(r.status, 404);
+  assert.match(r.body.message, /chokepoint ingest baci/);
+  await ingest(store, "baci", baciFiles([new URL("./fixtures/baci/", import.meta.url).pathname]));
+  r = await get("/api/scan?bloc=DEU,FRA,NLD&limit=2");
+  assert.equal(r.status, 200);
+  const lib = await scan(store, { bloc: "DEU,FRA,NLD" });
+  assert.equal(r.body.returned, 2);
+  assert.equal(r.body.products.length, 2);
+  assert.equal(r.body.coverage.productsListed, lib.products.length);
+  assert.deepEqual(r.body.products, JSON.parse(JSON.stringify(lib.products.slice(0, 2))));
+  assert.deepEqual(r.body.sources, [{ dataset: "CEPII BACI", edition: "HS22 V202501", year: 2022 }]);
+  r = await get("/api/scan?bloc=DEU,FRA,NLD&dependent=true");
+  assert.ok(r.body.products.every((p: any) => p.dependent));
+  for (const bad of ["limit=0", "minTopShare=2", "dependent=yes", "year=20x"]) {
+    r = await get(`/api/scan?${bad}`);
+    assert.equal(r.status, 400, bad);
+    assert.equal(r.body.code, "invalid_input", bad);
+  }
+});

@@ -10,6 +10,9 @@ import { openStore } from "../src/store/open.ts";
 import type { Store } from "../src/store/store.ts";
 import { startServer, type RunningServer } from "../src/api/server.ts";
 import { ensureWebBuild } from "../src/api/web-build.ts";
+import { ingest } from "../src/ingest/ingest.ts";
+import { baciFiles } from "../src/ingest/baci-files.ts";
+import { scan } from "../src/analytics/scan.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -91,9 +94,29 @@ test("plan and alerts pages open", { skip, timeout: 90_000 }, async () => {
   await shot("alerts-jpn-1280");
 });
 
-test("a 390 px phone: no sideways scrolling on overview and material", { skip, timeout: 90_000 }, async () => {
+test("products: the BACI scan as a chart and a ranked table; the dependent-only switch", { skip, timeout: 90_000 }, async () => {
+  await page.goto(url("/products?bloc=EU27"));
+  await page.locator("p.error").waitFor({ timeout: 30_000 });
+  assert.match(await page.locator("p.error").innerText(), /chokepoint ingest baci/, "before any BACI load: says what to run");
+  await ingest(store, "baci", baciFiles([join(import.meta.dirname, "fixtures", "baci")]));
+  const lib = await scan(store, { bloc: "EU27" });
+  await page.goto(url("/products?bloc=EU27"));
+  await page.locator("svg.cp-scan").waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator("svg.cp-scan circle.pt").count(), lib.products.length);
+  assert.equal(await page.locator("svg.cp-scan circle.dep").count(), lib.coverage.dependent);
+  assert.equal(await page.locator("table tbody tr").count(), Math.min(30, lib.products.length));
+  assert.match(await page.locator("table tbody tr").first().innerText(), new RegExp(lib.products[0].hs6));
+  assert.match(await page.locator("p.sources").last().innerText(), /CEPII BACI/);
+  await shot("products-eu27-1280");
+  await page.getByRole("link", { name: "Only dependent products" }).click();
+  await page.waitForURL(/dependent=true/);
+  await page.locator("svg.cp-scan").waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator("table tbody tr").count(), Math.min(30, lib.coverage.dependent));
+});
+
+test("a 390 px phone: no sideways scrolling on overview, material and products", { skip, timeout: 90_000 }, async () => {
   await page.setViewportSize({ width: 390, height: 844 });
-  for (const [p, sel, name] of [["/?bloc=EU27", "svg.cp-matrix", "overview-eu27-390"], ["/material/gallium?bloc=JPN", "svg.cp-map", "material-gallium-390"]] as const) {
+  for (const [p, sel, name] of [["/?bloc=EU27", "svg.cp-matrix", "overview-eu27-390"], ["/material/gallium?bloc=JPN", "svg.cp-map", "material-gallium-390"], ["/products?bloc=EU27", "svg.cp-scan", "products-eu27-390"]] as const) {
     await page.goto(url(p));
     await page.locator(sel).waitFor({ timeout: 30_000 });
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

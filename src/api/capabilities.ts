@@ -17,7 +17,8 @@ export type CapabilityName =
   | "plan"
   | "events"
   | "anomalies"
-  | "alerts";
+  | "alerts"
+  | "scan";
 
 // Thunks (not strings) so the bundler-free tsx loader and tsc both see real module paths.
 type Loader = () => Promise<Record<string, unknown>>;
@@ -36,6 +37,7 @@ export const CAPABILITIES: CapabilityTable = {
   events: { load: () => import("./monitor.ts"), name: "listEvents", issue: "monitoring (events)" },
   anomalies: { load: () => import("./monitor.ts"), name: "listAnomalies", issue: "monitoring (anomalies)" },
   alerts: { load: () => import("./monitor.ts"), name: "listAlerts", issue: "monitoring (alerts)" },
+  scan: { load: () => import("../analytics/scan.ts"), name: "scan", issue: "world-scale scan (BACI)" },
 };
 
 /** Resolves capabilities once each and remembers the answer (including "not there"). */

@@ -66,6 +66,13 @@ export const ROUTES: Route[] = [
     run: async ({ store, caps, query }) => (await caps.get("alerts"))(store, { blocs: query.bloc ? [query.bloc] : ["JPN", "EU27", "ALLIANCE"], months: query.months }),
   },
   {
+    method: "get", path: "/api/scan", summary: "Every HS6 product a bloc imports from outside (CEPII BACI): concentration, top supplier, its world share, EC dependency flag", query: S.ScanQuery, cacheable: true,
+    run: async ({ store, caps, query }) => {
+      const r = await (await caps.get("scan"))(store, { bloc: query.bloc, year: query.year, minTopShare: query.minTopShare, dependentOnly: query.dependent });
+      return { ...r, products: r.products.slice(0, query.limit), returned: Math.min(query.limit, r.products.length) };
+    },
+  },
+  {
     method: "post", path: "/api/simulate", summary: "Run a scenario (same schema as scenario files; JSON or YAML body)", query: S.SimulateQuery, body: ScenarioSchema, cacheable: true, guarded: true,
     run: async ({ store, caps, query, body }) => {
       const scenario = typeof body === "string" ? (await caps.get("parseScenario"))(body, "request body") : (await caps.get("validateScenario"))(body, "request body");

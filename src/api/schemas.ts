@@ -54,6 +54,16 @@ export const SimulateQuery = z
   })
   .strict();
 
+export const ScanQuery = z
+  .object({
+    bloc: Bloc.default("EU27"),
+    year: Year.optional().describe("BACI year (default: the latest loaded)"),
+    minTopShare: z.coerce.number().min(0).max(1).optional().describe("keep products whose top supplier has at least this share (0–1)"),
+    dependent: z.enum(["true", "false"]).transform((v) => v === "true").optional().describe("true: only products meeting all three EC criteria"),
+    limit: z.coerce.number().int().min(1).max(10_000).default(500).describe("products returned, best-ranked first (coverage counts them all)"),
+  })
+  .strict();
+
 /** What every error response looks like. */
 export const ErrorBody = z.object({
   code: z.string(),

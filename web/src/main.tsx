@@ -7,6 +7,7 @@ import { MaterialPage } from "./pages/material.tsx";
 import { ScenarioPage } from "./pages/scenario.tsx";
 import { PlanPage } from "./pages/plan.tsx";
 import { AlertsPage } from "./pages/alerts.tsx";
+import { ProductsPage } from "./pages/products.tsx";
 import "./styles.css";
 
 const NAV = [
@@ -15,6 +16,7 @@ const NAV = [
   ["/scenario", "Scenario"],
   ["/plan", "Plan"],
   ["/alerts", "Alerts"],
+  ["/products", "Products"],
 ] as const;
 
 function App() {
@@ -26,6 +28,7 @@ function App() {
   else if (loc.path === "/scenario") page = <ScenarioPage params={loc.params} />;
   else if (loc.path === "/plan") page = <PlanPage params={loc.params} />;
   else if (loc.path === "/alerts") page = <AlertsPage params={loc.params} />;
+  else if (loc.path === "/products") page = <ProductsPage params={loc.params} />;
   else page = <Overview bloc={bloc} />;
   return (
     <>
@@ -41,7 +44,7 @@ function App() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>{page}</main>
-      <footer>Open data: USGS Mineral Commodity Summaries, EU 2023 criticality study, Eurostat Comext, UN Comtrade, World Bank WGI. Method notes in docs/.</footer>
+      <footer>Open data: USGS Mineral Commodity Summaries, EU 2023 criticality study, Eurostat Comext, UN Comtrade, World Bank WGI; CEPII BACI when loaded. Method notes in docs/.</footer>
     </>
   );
 }

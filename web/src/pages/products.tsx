@@ -1,0 +1,97 @@
+import { scanChartSvg, type ScanPoint } from "../../../src/report/scan-chart.ts";
+import { useApi } from "../api.ts";
+import { BlocSwitch, Link, Show, Sources, SvgFigure, href, pct, type SourceRef } from "../ui.tsx";
+
+type Product = ScanPoint & {
+  rank: number;
+  materials: { material: string; stage: string; basket: boolean }[];
+  suppliers: number;
+};
+type Scan = {
+  year: number;
+  bloc: string;
+  sources: SourceRef[];
+  method: string;
+  returned: number;
+  coverage: { productsImported: number; productsListed: number; dependent: number; missingMembers: string[] };
+  products: Product[];
+};
+
+/** How many products the chart draws: all dependent ones come first in the ranking, then by value. */
+const DRAWN = 1500;
+
+/** Every product (CEPII BACI): the bloc's extra-bloc import concentration against the top supplier's world share. */
+export function ProductsPage({ params }: { params: URLSearchParams }) {
+  const bloc = params.get("bloc") ?? "ALLIANCE";
+  const dependent = params.get("dependent") === "true";
+  const scan = useApi<Scan>(`/api/scan?bloc=${encodeURIComponent(bloc)}&limit=${DRAWN}${dependent ? "&dependent=true" : ""}`);
+  return (
+    <>
+      <div className="title-row">
+        <h1>Every product — {bloc === "ALLIANCE" ? "Japan–EU alliance" : bloc}</h1>
+        <BlocSwitch bloc={bloc} />
+      </div>
+      <p className="lede">
+        For every HS6 product the bloc imports from outside: how concentrated those imports are, and whether the top supplier also dominates world exports (then there is nowhere else to buy).{" "}
+        {dependent ? <Link to={href("/products", { bloc })}>Show all products</Link> : <Link to={href("/products", { bloc, dependent: "true" })}>Only dependent products</Link>}
+      </p>
+      <Show value={scan} what="product scan">
+        {(s) => (
+          <>
+            <p className="big">
+              <b>{s.coverage.dependent}</b> of {s.coverage.productsImported.toLocaleString("en-US")} products meet all three EC dependency criteria for {s.bloc} ({s.year}).
+            </p>
+            <SvgFigure
+              label={`Product scan for ${s.bloc}, ${s.year}`}
+              svg={scanChartSvg({
+                title: `Every product, ${s.bloc} ${s.year}`,
+                points: s.products,
+                sources: s.sources,
+                width: 860,
+                note: s.returned < s.coverage.productsListed ? `${s.returned.toLocaleString("en-US")} of ${s.coverage.productsListed.toLocaleString("en-US")} products drawn: dependent ones first, then by import value.` : undefined,
+              })}
+            />
+            <h2>Ranked: dependent first, then by import value</h2>
+            <div className="scroll">
+              <table>
+                <thead>
+                  <tr><th className="num">#</th><th>HS6</th><th>Materials</th><th className="num">Imports (USD)</th><th className="num">Suppliers</th><th className="num">HHI</th><th>Top supplier</th><th className="num">World share</th><th>Dependent</th></tr>
+                </thead>
+                <tbody>
+                  {s.products.slice(0, 30).map((p) => (
+                    <tr key={p.hs6}>
+                      <td className="num">{p.rank}</td>
+                      <td><b>{p.hs6}</b> {p.description ?? ""}</td>
+                      <td>{materialsOf(p).map((m) => <Link key={m.material} to={href(`/material/${m.material}`, { bloc })}>{m.material}{m.basket ? "*" : ""} </Link>)}</td>
+                      <td className="num">{money(p.importValue)}</td>
+                      <td className="num">{p.suppliers}</td>
+                      <td className="num">{p.hhi.toFixed(2)}</td>
+                      <td>{p.top.country} {pct(p.top.share, 0)}</td>
+                      <td className="num">{pct(p.topWorldShare, 0)}</td>
+                      <td>{p.dependent ? "yes" : "–"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p className="note">* basket code: the HS6 line holds other goods too. Method: {s.method}. World share: the top supplier's share of world exports of the product.</p>
+            <Sources sources={s.sources} />
+          </>
+        )}
+      </Show>
+    </>
+  );
+}
+
+function money(v: number): string {
+  if (v >= 1e9) return `${(v / 1e9).toFixed(1)} bn`;
+  if (v >= 1e6) return `${(v / 1e6).toFixed(1)} m`;
+  return `${Math.round(v / 1e3)} k`;
+}
+
+/** Each material once (a code can carry it at two stages); a basket mark only if every line is a basket. */
+function materialsOf(p: Product): { material: string; basket: boolean }[] {
+  const out = new Map<string, boolean>();
+  for (const m of p.materials) out.set(m.material, (out.get(m.material) ?? true) && m.basket);
+  return [...out].map(([material, basket]) => ({ material, basket }));
+}
