@@ -107,3 +107,16 @@ test("overview ranks every material by concentration and --help teaches with exa
   assert.equal(h.code, 0);
   assert.match(h.out, /Examples:/);
 });
+
+test("ingest baci DIR loads a release's code lists before its trade files; scan then reads it", () => {
+  const fixtures = new URL("./fixtures/baci/", import.meta.url).pathname;
+  let r = run("ingest", "baci", fixtures, "--json");
+  assert.equal(r.code, 0, r.err);
+  const files = JSON.parse(r.out).files.map((f: { file: string }) => f.file.split("/").pop());
+  assert.deepEqual(files, ["country_codes_V202501.csv", "product_codes_HS22_V202501.csv", "BACI_HS22_Y2022_V202501.csv"]);
+  r = run("scan", "--year", "2022", "--bloc", "DEU,FRA,NLD", "--json");
+  assert.equal(r.code, 0, r.err);
+  const s = JSON.parse(r.out);
+  assert.equal(s.products[0].hs6, "811292");
+  assert.deepEqual(s.sources, [{ dataset: "CEPII BACI", edition: "HS22 V202501", year: 2022 }]);
+});

@@ -1,5 +1,5 @@
 import type { Loader, LoadContext } from "./loader.ts";
-import { baciFileInfo } from "./baci-files.ts";
+import { baciFileInfo, baciFiles } from "./baci-files.ts";
 import { publishBaciTrade } from "./baci-trade.ts";
 import { stageBaciTrade, type StagedYear } from "./baci-stage.ts";
 import { dropBaciStaging, ensureBaciSchema } from "../store/queries/baci-tables.ts";
@@ -21,6 +21,7 @@ export type BaciLoadContext = LoadContext & { onProgress?: OnProgress };
 export const baciLoader: Loader = {
   id: "baci",
   description: "CEPII BACI world trade at HS6 (BACI_HS22_Y2023_V202501.csv/.parquet, country_codes, product_codes)",
+  files: (paths) => baciFiles(paths),
   // A trade file is read and checked into staging tables before its transaction (see Loader.stage);
   // code lists and readmes are small and load inside it.
   async stage(ctx: BaciLoadContext): Promise<StagedYear | undefined> {

@@ -27,6 +27,11 @@ export interface Loader {
    * the loader's to clear on its next `stage`.
    */
   stage?(ctx: LoadContext): Promise<unknown>;
+  /**
+   * Optional: the files to load, in order, from the paths a user gave (files and folders). Default:
+   * each folder's files in name order. BACI puts a release's code lists before its trade files.
+   */
+  files?(paths: readonly string[]): string[];
   /** Drop what `stage` made when the load fails or turns out to be a duplicate. */
   discard?(ctx: LoadContext, staged: unknown): Promise<void>;
 }

@@ -47,7 +47,7 @@ Examples:
       if (!loaders[format]) {
         throw new ChokepointError("invalid_input", `unknown format '${format}' (valid: ${Object.keys(loaders).join(", ")})`);
       }
-      const list = expand(files);
+      const list = loaders[format].files?.(files) ?? expand(files);
       const results = await withStore(cmd, async (store) => {
         const bar = progressBar(`Loading ${format}`);
         bar?.start(list.length);
