@@ -175,6 +175,16 @@ test("Parquet rows breaking the rules are reported by row number", async () => {
   const pq = join(dir, "BACI_HS22_Y2023_V202501.parquet");
   await store.run("COPY (SELECT * FROM read_csv($1, header = true)) TO $2 (FORMAT parquet)", [csv, pq]);
   await assert.rejects(ingest(store, "baci", [pq]), (e: ChokepointError) => e.problems[0].line === 2 && /row 2/.test(e.problems[0].message));
+  // A quantity stored as text that is not a number is an error, not a missing quantity (NA is).
+  const csv2 = join(dir, "y.csv");
+  writeFileSync(csv2, "t,i,j,k,v,q\n2023,156,276,811292,1.5,NA\n2023,156,276,811292,2,abc\n");
+  const pq2 = join(dir, "BACI_HS22_Y2023_V202502.parquet");
+  await store.run("COPY (SELECT * FROM read_csv($1, header = true, all_varchar = true)) TO $2 (FORMAT parquet)", [csv2, pq2]);
+  await assert.rejects(ingest(store, "baci", [pq2]), (e: ChokepointError) => {
+    assert.deepEqual(e.problems.map((p) => `${p.line}:${p.field}:${p.value}`), ["2:q:abc"]);
+    return true;
+  });
+  assert.deepEqual(await stagingTables(), []);
 });
 
 test("a file that is not BACI is refused by name or header", async () => {

@@ -125,6 +125,17 @@ async function stageParquet(load: TradeLoad, stage: string): Promise<number> {
       { code: "missing_column", path: [missing[0]], message: `missing column '${missing[0]}'`, file, field: missing[0] },
     ]);
   }
+  // A quantity that is not a number becomes NULL below, which BACI allows (NA): catch it first.
+  const badQ = await store.all<{ row: number; q: string }>(
+    `SELECT (file_row_number + 1)::DOUBLE AS row, q::VARCHAR AS q FROM read_parquet($1, file_row_number = true)
+     WHERE q IS NOT NULL AND TRY_CAST(q AS DOUBLE) IS NULL AND trim(q::VARCHAR) NOT IN ('NA', '') ORDER BY file_row_number LIMIT 20`,
+    [file],
+  );
+  if (badQ.length) {
+    throw validationError(file, badQ.map((r) => ({
+      code: "invalid_value", path: [r.row, "q"], message: `row ${r.row}: quantity (tonnes) must be a number ≥ 0 or NA`, file, line: r.row, field: "q", value: r.q,
+    })));
+  }
   await runWithProgress(store, `CREATE TABLE ${stage} AS SELECT ${AS_TABLE} FROM ${PARQUET_SOURCE}`, { file }, load.onProgress);
   return countRows(store, stage);
 }
