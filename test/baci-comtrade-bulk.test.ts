@@ -53,7 +53,7 @@ test("gzipped bulk files are read directly", async () => {
 test("bad rows are reported with line and field, and nothing is written", async () => {
   await assert.rejects(ingest(store, "comtrade-bulk", [join(FIX, "bad_2023_A_HS6.txt")], { dataset: "bulk-bad" }), (e: ChokepointError) => {
     assert.equal(e.code, "validation_failed");
-    assert.deepEqual(e.problems.map((p) => `${p.line}:${p.field}`), ["2:refYear", "3:primaryValue"]);
+    assert.deepEqual(e.problems.map((p) => `${p.line}:${p.field}`), ["2:refYear", "3:primaryValue", "5:netWgt"]);
     return true;
   });
   assert.equal((await rowsOf("bulk-bad")).length, 0);

@@ -61,7 +61,7 @@ async function loadBulk({ store, file, dataset }: LoadContext, onProgress?: OnPr
              ${col("reporterCode")} AS rc, ${col("partnerCode")} AS pc, ${col("partnerISO")} AS pi,
              ${iso("reporterISO", "reporterCode", "reporter")}, ${iso("partnerISO", "partnerCode", "partner")},
              ${col("partner2Code")} AS p2, ${col("motCode")} AS mot, ${col("customsCode")} AS customs, ${col("mosCode")} AS mos,
-             ${col("cmdCode")} AS cmd, TRY_CAST(${col("netWgt")} AS DOUBLE) AS kg,
+             ${col("cmdCode")} AS cmd, ${col("netWgt")} AS kg_raw, TRY_CAST(${col("netWgt")} AS DOUBLE) AS kg,
              coalesce(${col("primaryValue")}, CASE WHEN ${col("flowCode")} = 'X' THEN coalesce(${col("fobvalue")}, ${col("cifvalue")})
                                                    ELSE coalesce(${col("cifvalue")}, ${col("fobvalue")}) END) AS v_raw
       FROM read_csv($file, header = true, all_varchar = true, delim = $delim, quote = '"')),
@@ -70,7 +70,7 @@ async function loadBulk({ store, file, dataset }: LoadContext, onProgress?: OnPr
              CASE WHEN m_raw IS NULL OR m_raw = '52' THEN 0 ELSE TRY_CAST(m_raw AS INTEGER) END AS m FROM raw),
     valid AS (
       SELECT CASE WHEN y IS NULL OR y NOT BETWEEN 1900 AND 2100 OR m IS NULL OR m NOT BETWEEN 0 AND 12
-                       OR v IS NULL OR NOT (v >= 0) OR reporter IS NULL
+                       OR v IS NULL OR NOT (v >= 0) OR reporter IS NULL OR (kg_raw IS NOT NULL AND NOT (kg >= 0))
                        OR (partner IS NULL AND NOT (pi = 'W00' OR pc = '0' OR TRY_CAST(pc AS INTEGER) >= 800 OR pi LIKE '\\_%' ESCAPE '\\'))
                   THEN error('${BAD_ROW}') END AS fail, *
       FROM checked
