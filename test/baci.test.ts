@@ -122,6 +122,16 @@ test("scan: --min-top-share filters and ranks; a one-country bloc (JPN)", async 
   assert.equal(jp.products.find((p) => p.hs6 === "081110")?.top.country, "CHL");
 });
 
+test("scan: --materials keeps only products that carry a catalogue material (Japan's strawberries go)", async () => {
+  const all = await scan(store, { year: 2022, bloc: "JPN" });
+  assert.ok(all.products.some((p) => p.hs6 === "081110"), "strawberries are imported");
+  const mapped = await scan(store, { year: 2022, bloc: "JPN", materialsOnly: true });
+  assert.ok(mapped.products.length > 0 && mapped.products.length < all.products.length);
+  assert.ok(mapped.products.every((p) => p.materials.length > 0));
+  assert.deepEqual(mapped.products.map((p) => p.rank), mapped.products.map((_, i) => i + 1));
+  assert.equal(mapped.coverage.productsImported, all.coverage.productsImported, "coverage still counts every product");
+});
+
 test("scan: unknown year and bad share are clear errors", async () => {
   await assert.rejects(scan(store, { year: 1999, bloc: "JPN" }), (e: ChokepointError) => e.code === "no_data" && /2022/.test(e.message));
   await assert.rejects(scan(store, { year: 2022, bloc: "JPN", minTopShare: 50 }), (e: ChokepointError) => e.code === "invalid_input");

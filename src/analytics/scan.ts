@@ -16,6 +16,8 @@ export interface ScanOptions {
   minTopShare?: number;
   /** Keep only products meeting all three Commission criteria. */
   dependentOnly?: boolean;
+  /** Keep only products that carry a catalogue material (an HS6 line or HS4 heading of one). */
+  materialsOnly?: boolean;
 }
 
 export interface ScanProduct {
@@ -93,7 +95,9 @@ export async function scan(store: Store, opts: ScanOptions): Promise<ScanResult>
   const all = rows.map((r) => toProduct(r, year, materials));
   all.sort((a, b) => Number(b.dependent) - Number(a.dependent) || b.importValue - a.importValue || a.hs6.localeCompare(b.hs6));
   const listed = all.filter(
-    (p) => (opts.minTopShare === undefined || p.top.share >= opts.minTopShare) && (!opts.dependentOnly || p.dependent),
+    (p) =>
+      (opts.minTopShare === undefined || p.top.share >= opts.minTopShare) && (!opts.dependentOnly || p.dependent) &&
+      (!opts.materialsOnly || p.materials.length > 0),
   );
   listed.forEach((p, i) => (p.rank = i + 1));
   return {

@@ -68,7 +68,7 @@ export const ROUTES: Route[] = [
   {
     method: "get", path: "/api/scan", summary: "Every HS6 product a bloc imports from outside (CEPII BACI): concentration, top supplier, its world share, EC dependency flag", query: S.ScanQuery, cacheable: true,
     run: async ({ store, caps, query }) => {
-      const r = await (await caps.get("scan"))(store, { bloc: query.bloc, year: query.year, minTopShare: query.minTopShare, dependentOnly: query.dependent });
+      const r = await (await caps.get("scan"))(store, { bloc: query.bloc, year: query.year, minTopShare: query.minTopShare, dependentOnly: query.dependent, materialsOnly: query.materials });
       return { ...r, products: r.products.slice(0, query.limit), returned: Math.min(query.limit, r.products.length) };
     },
   },

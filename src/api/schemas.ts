@@ -60,6 +60,7 @@ export const ScanQuery = z
     year: Year.optional().describe("BACI year (default: the latest loaded)"),
     minTopShare: z.coerce.number().min(0).max(1).optional().describe("keep products whose top supplier has at least this share (0–1)"),
     dependent: z.enum(["true", "false"]).transform((v) => v === "true").optional().describe("true: only products meeting all three EC criteria"),
+    materials: z.enum(["true", "false"]).transform((v) => v === "true").optional().describe("true: only products that carry a catalogue material"),
     limit: z.coerce.number().int().min(1).max(10_000).default(500).describe("products returned, best-ranked first (coverage counts them all)"),
   })
   .strict();

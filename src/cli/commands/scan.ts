@@ -17,6 +17,7 @@ export function register(program: Command): void {
     .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE, G7, or a comma list of countries (ISO3 or names: \"JPN,KOR\", \"Japan,South Korea\")", "ALLIANCE")
     .option("--min-top-share <fraction>", "only products whose top supplier has at least this share (0–1)", parseShare)
     .option("--dependent", "only products meeting all three Commission criteria")
+    .option("--materials", "only products that carry a catalogue material (gallium, graphite, …)")
     .option("--limit <n>", "rows to show in the table (files and --json get every row)", parseCount, 25)
     .option("--json", "machine-readable output (every product)")
     .option("--csv <file>", "write every product as CSV")
@@ -28,6 +29,7 @@ Examples:
   $ chokepoint ingest baci BACI_HS22_V202501/          load a BACI release first
   $ chokepoint scan --year 2023 --bloc EU27 --min-top-share 0.5
   $ chokepoint scan --bloc JPN --dependent --json
+  $ chokepoint scan --bloc EU27 --materials --dependent     critical-material products only
   $ chokepoint scan --year 2023 --bloc ALLIANCE --parquet scan-2023.parquet
 
 For each product: the bloc's imports from outside the bloc (USD), supplier count, HHI, top supplier
@@ -37,7 +39,7 @@ extra-bloc imports above the bloc's own exports). HS6 codes map to catalogue mat
     )
     .action(async (opts, cmd: Command) => {
       await withStore(cmd, async (store) => {
-        const r = await scan(store, { year: opts.year, bloc: opts.bloc, minTopShare: opts.minTopShare, dependentOnly: opts.dependent });
+        const r = await scan(store, { year: opts.year, bloc: opts.bloc, minTopShare: opts.minTopShare, dependentOnly: opts.dependent, materialsOnly: opts.materials });
         try {
           if (opts.csv) writeFileSync(opts.csv, scanCsv(r));
           if (opts.parquet) await writeParquet(store, SCAN_COLUMNS, scanTable(r), opts.parquet);

@@ -24,7 +24,9 @@ const DRAWN = 1500;
 export function ProductsPage({ params }: { params: URLSearchParams }) {
   const bloc = params.get("bloc") ?? "ALLIANCE";
   const dependent = params.get("dependent") === "true";
-  const scan = useApi<Scan>(`/api/scan?bloc=${encodeURIComponent(bloc)}&limit=${DRAWN}${dependent ? "&dependent=true" : ""}`);
+  const materials = params.get("materials") === "true";
+  const scan = useApi<Scan>(`/api/scan?bloc=${encodeURIComponent(bloc)}&limit=${DRAWN}${dependent ? "&dependent=true" : ""}${materials ? "&materials=true" : ""}`);
+  const keep = (p: Record<string, string | undefined>) => href("/products", { bloc, dependent: dependent ? "true" : undefined, materials: materials ? "true" : undefined, ...p });
   return (
     <>
       <div className="title-row">
@@ -33,7 +35,8 @@ export function ProductsPage({ params }: { params: URLSearchParams }) {
       </div>
       <p className="lede">
         For every HS6 product the bloc imports from outside: how concentrated those imports are, and whether the top supplier also dominates world exports (then there is nowhere else to buy).{" "}
-        {dependent ? <Link to={href("/products", { bloc })}>Show all products</Link> : <Link to={href("/products", { bloc, dependent: "true" })}>Only dependent products</Link>}
+        {dependent ? <Link to={keep({ dependent: undefined })}>All products, dependent or not</Link> : <Link to={keep({ dependent: "true" })}>Only dependent products</Link>}{" · "}
+        {materials ? <Link to={keep({ materials: undefined })}>Every HS6 product</Link> : <Link to={keep({ materials: "true" })}>Only products carrying a catalogue material</Link>}
       </p>
       <Show value={scan} what="product scan">
         {(s) => (
