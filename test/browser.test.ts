@@ -3,7 +3,8 @@
 // scroll. Screenshots land in test/output/ (gitignored) for people to look at.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { openStore } from "../src/store/open.ts";
@@ -112,6 +113,16 @@ test("products: the BACI scan as a chart and a ranked table; the dependent-only 
   await page.waitForURL(/dependent=true/);
   await page.locator("svg.cp-scan").waitFor({ timeout: 30_000 });
   assert.equal(await page.locator("table tbody tr").count(), Math.min(30, lib.coverage.dependent));
+  // A second year loaded: the page offers both and switches, keeping the other settings.
+  const dir = mkdtempSync(join(tmpdir(), "baci-y2021-"));
+  writeFileSync(join(dir, "BACI_HS22_Y2021_V202501.csv"), "t,i,j,k,v,q\n2021,156,276,811292,800.000,4.000\n");
+  await ingest(store, "baci", [join(dir, "BACI_HS22_Y2021_V202501.csv")]);
+  // (ALLIANCE: a request not made before, as the server keeps answers while it runs.)
+  await page.goto(url("/products?bloc=ALLIANCE&dependent=true"));
+  await page.getByRole("navigation", { name: "BACI year" }).getByRole("link", { name: "2021" }).click();
+  await page.waitForURL(/year=2021/);
+  assert.match(page.url(), /dependent=true/);
+  await page.locator("p.big", { hasText: "(2021)" }).waitFor({ timeout: 30_000 });
 });
 
 test("a 390 px phone: no sideways scrolling on overview, material and products", { skip, timeout: 90_000 }, async () => {

@@ -52,6 +52,8 @@ export interface ScanResult {
   thresholds: typeof EC_2021_THRESHOLDS;
   sources: SourceRef[];
   coverage: { productsImported: number; productsListed: number; dependent: number; missingMembers: string[]; unmappedCountryCodes: number[] };
+  /** Every BACI year loaded, newest first (to compare years). */
+  yearsLoaded: number[];
   products: ScanProduct[];
 }
 
@@ -117,6 +119,7 @@ export async function scan(store: Store, opts: ScanOptions): Promise<ScanResult>
       unmappedCountryCodes: coverage.unmappedCodes,
     },
     products: listed,
+    yearsLoaded: years,
   };
 }
 

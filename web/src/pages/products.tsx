@@ -14,6 +14,7 @@ type Scan = {
   method: string;
   returned: number;
   coverage: { productsImported: number; productsListed: number; dependent: number; missingMembers: string[] };
+  yearsLoaded: number[];
   products: Product[];
 };
 
@@ -25,8 +26,9 @@ export function ProductsPage({ params }: { params: URLSearchParams }) {
   const bloc = params.get("bloc") ?? "ALLIANCE";
   const dependent = params.get("dependent") === "true";
   const materials = params.get("materials") === "true";
-  const scan = useApi<Scan>(`/api/scan?bloc=${encodeURIComponent(bloc)}&limit=${DRAWN}${dependent ? "&dependent=true" : ""}${materials ? "&materials=true" : ""}`);
-  const keep = (p: Record<string, string | undefined>) => href("/products", { bloc, dependent: dependent ? "true" : undefined, materials: materials ? "true" : undefined, ...p });
+  const year = params.get("year") ?? undefined;
+  const scan = useApi<Scan>(`/api/scan?bloc=${encodeURIComponent(bloc)}&limit=${DRAWN}${year ? `&year=${encodeURIComponent(year)}` : ""}${dependent ? "&dependent=true" : ""}${materials ? "&materials=true" : ""}`);
+  const keep = (p: Record<string, string | undefined>) => href("/products", { bloc, year, dependent: dependent ? "true" : undefined, materials: materials ? "true" : undefined, ...p });
   return (
     <>
       <div className="title-row">
@@ -41,6 +43,11 @@ export function ProductsPage({ params }: { params: URLSearchParams }) {
       <Show value={scan} what="product scan">
         {(s) => (
           <>
+            {s.yearsLoaded.length > 1 ? (
+              <nav aria-label="BACI year" className="chips">
+                {s.yearsLoaded.map((y) => (y === s.year ? <b key={y}>{y} </b> : <Link key={y} to={keep({ year: String(y) })}>{y} </Link>))}
+              </nav>
+            ) : null}
             <p className="big">
               <b>{s.coverage.dependent}</b> of {s.coverage.productsImported.toLocaleString("en-US")} products meet all three EC dependency criteria for {s.bloc} ({s.year}).
             </p>
