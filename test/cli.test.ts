@@ -120,3 +120,9 @@ test("ingest baci DIR loads a release's code lists before its trade files; scan 
   assert.equal(s.products[0].hs6, "811292");
   assert.deepEqual(s.sources, [{ dataset: "CEPII BACI", edition: "HS22 V202501", year: 2022 }]);
 });
+
+test("overview names a bloc given by country name by its code", () => {
+  const r = run("overview", "--bloc", "Japan", "--json");
+  assert.equal(r.code, 0, r.err);
+  assert.equal(JSON.parse(r.out).bloc, "JPN");
+});

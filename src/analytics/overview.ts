@@ -1,6 +1,8 @@
 import { ChokepointError } from "../domain/error.ts";
 import type { SourceRef, Stage } from "../domain/vocabulary.ts";
 import { listMaterials } from "../store/queries/materials.ts";
+import { listCountries } from "../store/queries/countries.ts";
+import { resolveBlocFrom } from "../domain/blocs.ts";
 import type { Store } from "../store/store.ts";
 import { exposure, type Exposure } from "./exposure.ts";
 
@@ -74,5 +76,6 @@ export async function overview(store: Store, bloc: string, onProgress?: (done: n
     onProgress?.(++done, jobs.length);
   }
   rows.sort((a, b) => b.hhi - a.hhi || a.material.localeCompare(b.material));
-  return { bloc: bloc.trim().toUpperCase(), materials: rows, unavailable };
+  // The bloc's id as every exposure names it ("Japan" → JPN), resolved once, not the raw spec.
+  return { bloc: resolveBlocFrom(bloc, await listCountries(store)).id, materials: rows, unavailable };
 }
