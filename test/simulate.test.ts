@@ -87,3 +87,14 @@ test("back-test: observed changes in China's HS 811292 exports match a direct re
   assert.ok(bt.intermediaries.postShare > bt.intermediaries.preShare); // HKG + SGP took a larger share
   assert.ok(bt.compared.length >= 5 && Number.isFinite(bt.spearman));
 });
+
+test("targets named by country name report under the bloc's code (Japan → JPN), with the same figures", async () => {
+  const s = loadScenario("scenarios/china-gallium-alliance.yaml");
+  const byCode = validateScenario({ ...s, shocks: s.shocks.map((k) => ({ ...k, targets: ["JPN"] })), report: [] }, "by code");
+  const byName = validateScenario({ ...s, shocks: s.shocks.map((k) => ({ ...k, targets: ["Japan"] })), report: [] }, "by name");
+  const a = await simulate(store, byCode, { runs: 60 });
+  const b = await simulate(store, byName, { runs: 60 });
+  assert.ok(b.targets.JPN, `keys: ${Object.keys(b.targets)}`);
+  assert.equal(b.targets.JAPAN, undefined);
+  assert.deepEqual(b.targets.JPN, a.targets.JPN);
+});

@@ -72,7 +72,8 @@ export async function simulate(store: Store, scenario: Scenario, opts: SimulateO
     return cache.get(k)!;
   };
   const eu = new Set(resolve("EU27"));
-  const blocs = reportBlocs(scenario);
+  // Results are keyed by each bloc's id, so `targets: [Japan]` reports under JPN, not JAPAN.
+  const blocs = [...new Set(reportBlocs(scenario).map((b) => resolveBlocFrom(b, countries).id))];
   const targetSpecs = scenario.shocks.flatMap((k) => k.targets).filter((t) => t.trim().toUpperCase() !== "ALL");
   const stockKeys = Object.keys(scenario.responses.stockpileDays);
   for (const k of stockKeys) resolve(k); // unknown blocs fail before any work
