@@ -61,7 +61,7 @@ export async function stageBaciTrade(load: TradeLoad): Promise<StagedYear> {
   try {
     const rows = info.format === "csv" ? await stageCsv(load, stage, year) : await stageParquet(load, stage);
     const bad = await store.one<{ bad: boolean }>(`SELECT EXISTS (${RULES.map((r) => `SELECT 1 FROM ${stage} WHERE ${r}`).join(" UNION ALL ")}) AS bad`, { year });
-    if (bad?.bad) await reportBadRows(store, load, stage, year);
+    if (bad?.bad) await reportBadRows(store, load, year);
     const used = await store.one<{ codes: number[] }>(
       // GROUP BY on each small-range code column lets DuckDB use its perfect-hash aggregate (~4× a UNION).
       `SELECT list(code ORDER BY code) AS codes FROM (
@@ -145,9 +145,8 @@ const PARQUET_SOURCE = `(SELECT TRY_CAST(t AS SMALLINT) t, TRY_CAST(i AS SMALLIN
            TRY_CAST(v AS DOUBLE) v, TRY_CAST(q AS DOUBLE) q, file_row_number FROM read_parquet($file, file_row_number = true))`;
 
 /** The staged rows broke a rule: say which, with line (CSV) or row (Parquet) numbers. Always throws. */
-async function reportBadRows(store: Store, load: TradeLoad, stage: string, year: number): Promise<never> {
+async function reportBadRows(store: Store, load: TradeLoad, year: number): Promise<never> {
   const { file, info } = load;
-  await store.run(`DROP TABLE IF EXISTS ${stage}`);
   if (info.format === "csv") {
     const { problems, badRows } = await diagnoseBaciCsv(file, rulesOnly(year));
     throw withCount(validationError(file, problems), badRows);

@@ -64,7 +64,7 @@ export function scanChartSvg(input: ScanChartInput): string {
   out.push(`<g>`);
   for (const p of order) {
     const fill = p.dependent ? "#dc2626" : "#6b7280";
-    const label = `HS ${p.hs6}${p.description ? ` ${p.description}` : ""}: imports ${money(p.importValue)} from outside, HHI ${p.hhi.toFixed(2)}, top ${p.top.country} ${pct(p.top.share, 0)} (${pct(p.topWorldShare, 0)} of world exports)${p.dependent ? " — dependent" : ""}`;
+    const label = `HS ${p.hs6}${p.description ? ` ${p.description}` : ""}: imports $${usdShort(p.importValue)} from outside, HHI ${p.hhi.toFixed(2)}, top ${p.top.country} ${pct(p.top.share, 0)} (${pct(p.topWorldShare, 0)} of world exports)${p.dependent ? " — dependent" : ""}`;
     out.push(
       `<circle class="pt${p.dependent ? " dep" : ""}" data-hs6="${esc(p.hs6)}" cx="${n(x(p.hhi))}" cy="${n(y(p.topWorldShare))}" r="${n(r(p.importValue))}" fill="${fill}" fill-opacity="${p.dependent ? 0.7 : 0.35}"><title>${esc(label)}</title></circle>`,
     );
@@ -81,9 +81,9 @@ export function scanChartSvg(input: ScanChartInput): string {
   return out.join("");
 }
 
-/** USD for people: $1.2 bn, $340 m, $12 k. */
-function money(v: number): string {
-  if (v >= 1e9) return `$${(v / 1e9).toFixed(1)} bn`;
-  if (v >= 1e6) return `$${(v / 1e6).toFixed(1)} m`;
-  return `$${Math.round(v / 1e3)} k`;
+/** A USD amount for people, unit-scaled. @example usdShort(1.23e9) // "1.2 bn" */
+export function usdShort(v: number): string {
+  if (v >= 1e9) return `${(v / 1e9).toFixed(1)} bn`;
+  if (v >= 1e6) return `${(v / 1e6).toFixed(1)} m`;
+  return `${Math.round(v / 1e3)} k`;
 }

@@ -38,12 +38,6 @@ export async function baciTablesPresent(store: Store): Promise<{ kind: BaciTable
   });
 }
 
-/** Whether a year's table of one kind exists. */
-export async function hasBaciTable(store: Store, kind: BaciTableKind, year: number): Promise<boolean> {
-  const name = baciTable(kind, year);
-  return !!(await store.one("SELECT 1 AS x FROM duckdb_tables() WHERE table_name = $1 AND schema_name = 'main' AND NOT temporary", [name]));
-}
-
 /**
  * (Re)define the view `baci_trade` as every year table, so ad-hoc SQL and older readers see one
  * table of BACI's six columns. Call inside the transaction that adds or drops a year table.
@@ -84,8 +78,14 @@ export async function dropBaciStaging(store: Store, year?: number): Promise<void
  * @example await ensureBaciSchema(store);
  */
 export async function ensureBaciSchema(store: Store): Promise<void> {
-  // duckdb_tables() lists base tables only (a view is not one): ~1 ms, information_schema ~12 ms.
-  if (await store.one("SELECT 1 AS x FROM duckdb_tables() WHERE table_name = 'baci_trade' AND schema_name = 'main' AND NOT temporary")) {
+  // One catalog lookup decides (the scan calls this every time): duckdb_tables() lists base tables
+  // only, so `baci_trade` there is the old one-table layout. ~1 ms; information_schema ~12 ms.
+  const present = await store.all<{ name: string }>(
+    "SELECT table_name AS name FROM duckdb_tables() WHERE table_name IN ('baci_trade', 'baci_loads') AND schema_name = 'main' AND NOT temporary",
+  );
+  const oldLayout = present.some((t) => t.name === "baci_trade");
+  if (!oldLayout && present.some((t) => t.name === "baci_loads")) return;
+  if (oldLayout) {
     await store.transaction(async () => {
       const years = await store.all<{ year: number }>("SELECT DISTINCT year::INTEGER AS year FROM baci_trade WHERE year IS NOT NULL");
       for (const { year } of years) {

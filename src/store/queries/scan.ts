@@ -1,6 +1,6 @@
 import { listValue } from "@duckdb/node-api";
 import type { Store } from "../store.ts";
-import { baciTable, hasBaciTable, refreshBaciView } from "./baci-tables.ts";
+import { baciTable, baciTablesPresent, refreshBaciView } from "./baci-tables.ts";
 
 /** One HS6 product's aggregates for a bloc (values in thousands of USD, as BACI stores them). */
 export interface ScanAggregate {
@@ -82,8 +82,9 @@ export async function baciLoad(
   if (!load) return undefined;
   // `present` counts the rows actually there (0 without the year's tables): it differs from `rows`
   // only after a torn commit. A plain count is answered from statistics (~1 ms).
+  const kinds = new Set((await baciTablesPresent(store)).filter((t) => t.year === year).map((t) => t.kind));
   let present = 0;
-  if ((await hasBaciTable(store, "trade", year)) && (await hasBaciTable(store, "world", year))) {
+  if (kinds.has("trade") && kinds.has("world")) {
     present = (await store.one<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${baciTable("trade", year)}`))?.n ?? 0;
   }
   return { ...load, present };

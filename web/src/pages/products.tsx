@@ -1,4 +1,4 @@
-import { scanChartSvg, type ScanPoint } from "../../../src/report/scan-chart.ts";
+import { scanChartSvg, usdShort, type ScanPoint } from "../../../src/report/scan-chart.ts";
 import { useApi } from "../api.ts";
 import { BlocSwitch, Link, Show, Sources, SvgFigure, href, pct, type SourceRef } from "../ui.tsx";
 
@@ -73,7 +73,7 @@ export function ProductsPage({ params }: { params: URLSearchParams }) {
                       <td className="num">{p.rank}</td>
                       <td><b>{p.hs6}</b> {p.description ?? ""}</td>
                       <td>{materialsOf(p).map((m) => <Link key={m.material} to={href(`/material/${m.material}`, { bloc })}>{m.material}{m.basket ? "*" : ""} </Link>)}</td>
-                      <td className="num">{money(p.importValue)}</td>
+                      <td className="num">{usdShort(p.importValue)}</td>
                       <td className="num">{p.suppliers}</td>
                       <td className="num">{p.hhi.toFixed(2)}</td>
                       <td>{p.top.country} {pct(p.top.share, 0)}</td>
@@ -91,12 +91,6 @@ export function ProductsPage({ params }: { params: URLSearchParams }) {
       </Show>
     </>
   );
-}
-
-function money(v: number): string {
-  if (v >= 1e9) return `${(v / 1e9).toFixed(1)} bn`;
-  if (v >= 1e6) return `${(v / 1e6).toFixed(1)} m`;
-  return `${Math.round(v / 1e3)} k`;
 }
 
 /** Each material once (a code can carry it at two stages); a basket mark only if every line is a basket. */
