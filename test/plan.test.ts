@@ -185,12 +185,12 @@ test("materials without unit values say their prices are defaults", () => {
 });
 
 test("stockpile sizing on the DR Congo cobalt scenario: the result protects at 95 % and one day less does not", async () => {
-  const file = "scenarios/drc-cobalt-suspension-2025.yaml";
+  const file = loadScenario("scenarios/drc-cobalt-suspension-2025.yaml");
   const r = await plan(store, { material: "cobalt", bloc: "ALLIANCE", maxShare: 0.99, current: false, scenario: file, protect: 0.95, threshold: 0.1 });
   const z = r.stockpileSizing!;
   assert.ok(z.stockpileDays !== null && z.stockpileDays > 0, JSON.stringify(z));
   // Independent check through the simulator: the ALLIANCE stockpile at d days (replacing JPN's 60).
-  const s = loadScenario(file);
+  const s = file;
   const p95 = async (days: number) => {
     const out = await simulate(store, { ...s, report: ["ALLIANCE"], responses: { ...s.responses, stockpileDays: { ALLIANCE: days } } });
     return out.markets[0].targets.ALLIANCE.peakShortfall.p95;

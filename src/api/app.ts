@@ -7,6 +7,8 @@ import { requireToken } from "./auth.ts";
 import { PromiseCache } from "./cache.ts";
 import { Capabilities } from "./capabilities.ts";
 import { errorResponse, fromZod } from "./errors.ts";
+import { refuseHostPaths } from "./host-paths.ts";
+import { parse as parseYaml } from "yaml";
 import { openApi } from "./openapi.ts";
 import { ROUTES, type Route } from "./routes.ts";
 import { serveDashboard } from "./static.ts";
@@ -70,12 +72,23 @@ export function createApp(opts: AppOptions): Hono {
   async function handle(c: Context, r: Route) {
     if (r.guarded) requireToken(token, c.req.header("authorization"));
     const raw = c.req.query();
+    refuseHostPaths(raw, "query");
     const q = r.query.safeParse(raw);
     if (!q.success) throw fromZod(q.error, "query", raw);
     const body = r.method === "post" ? await readBody(c) : undefined;
+    if (body !== undefined) refuseHostPaths(typeof body === "string" ? yamlOrText(body) : body, "body");
     const run = () => r.run({ store: opts.store, caps, query: q.data, body });
     const result = r.cacheable ? await cache.get(`${r.method} ${r.path} ${JSON.stringify(q.data)} ${JSON.stringify(body ?? null)}`, run) : await run();
     return c.json(result as object);
+  }
+}
+
+/** A YAML body as data for the path check (the route parses it again, with line numbers). */
+function yamlOrText(text: string): unknown {
+  try {
+    return parseYaml(text, { maxAliasCount: 100 });
+  } catch {
+    return text;
   }
 }
 

@@ -23,7 +23,13 @@ export function serveDashboard(app: Hono, dist: string): void {
   const root = resolve(dist);
   const index = () => readFileSync(join(root, "index.html"));
   app.get("*", (c) => {
-    const rel = normalize(decodeURIComponent(c.req.path)).replace(/^([/\\])+/, "");
+    let path: string;
+    try {
+      path = decodeURIComponent(c.req.path);
+    } catch {
+      return c.json({ code: "invalid_input", path: [], message: "malformed percent-encoding in the URL path" }, 400);
+    }
+    const rel = normalize(path).replace(/^([/\\])+/, "");
     const file = resolve(root, rel);
     if (file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile()) {
       const immutable = rel.startsWith("assets" + sep) || rel.startsWith("assets/");
@@ -33,6 +39,7 @@ export function serveDashboard(app: Hono, dist: string): void {
       });
     }
     if (extname(rel)) return c.json({ code: "not_found", path: [], message: `not found: ${c.req.path}` }, 404);
+    if (!existsSync(join(root, "index.html"))) return c.json({ code: "not_found", path: [], message: "the dashboard is not built (npm start builds it)" }, 404);
     return c.body(index(), 200, { "Content-Type": TYPES[".html"], "Cache-Control": "no-cache" });
   });
 }

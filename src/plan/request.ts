@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { ChokepointError } from "../domain/error.ts";
+import { ScenarioSchema } from "../simulate/scenario.ts";
 
 /** What the caller asks the planner (CLI flags, API body, library call). */
-export const PlanRequestSchema = z.object({
+export const PlanRequestSchema = z.strictObject({
   material: z.string().min(1),
   stage: z.string().optional(),
   bloc: z.string().min(1),
@@ -16,11 +17,18 @@ export const PlanRequestSchema = z.object({
   compareSeparate: z.boolean().optional(),
   /** Also price the bloc's current mix from its imports (default true; batch callers may skip it). */
   current: z.boolean().optional(),
-  scenario: z.string().optional(),
+  /**
+   * The scenario to size a stockpile against, as an object (never a path: only the CLI reads files,
+   * so no request can make the server open one). The CLI loads `--scenario <file>` and passes it here.
+   */
+  scenario: ScenarioSchema.optional(),
+  /** Where the scenario came from, for the report (the CLI sets the file name; default: its `name`). */
+  scenarioLabel: z.string().max(400).optional(),
   protect: z.number().gt(0).lt(1).optional(),
   /** With scenario: the largest acceptable peak monthly shortfall, fraction of demand (default 0.1). */
   threshold: z.number().min(0).lt(1).optional(),
 });
+export type PlanRequestInput = z.input<typeof PlanRequestSchema>;
 export type PlanRequest = z.infer<typeof PlanRequestSchema>;
 
 /**

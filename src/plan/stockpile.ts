@@ -2,7 +2,7 @@ import { ChokepointError } from "../domain/error.ts";
 import { resolveBlocFrom } from "../domain/blocs.ts";
 import { listCountries } from "../store/queries/countries.ts";
 import type { Store } from "../store/store.ts";
-import { loadScenario, simulate, type Scenario } from "../simulate/index.ts";
+import { simulate, type Scenario } from "../simulate/index.ts";
 import type { PlanRequest } from "./request.ts";
 
 /** Default shortfall threshold: the bloc's worst month may miss at most this share of its demand. */
@@ -55,15 +55,15 @@ export async function bisectDays(lo: number, hi: number, ok: (d: number) => Prom
  * shortfall at or below `threshold` in a `protect` share of the simulator's draws for a scenario:
  * the bloc's stockpile in the scenario's responses is set to d days and d found by doubling then
  * bisection. Same scenario seed → same draws for every d, so the search is deterministic.
- * @example (await sizeStockpile(store, { material: "gallium", bloc: "ALLIANCE", scenario: "scenarios/china-gallium-alliance.yaml", protect: 0.95 }, { material: "gallium", bloc: "ALLIANCE" })).stockpileDays
+ * @example (await sizeStockpile(store, { material: "gallium", bloc: "ALLIANCE", scenario: loadScenario("scenarios/china-gallium-alliance.yaml"), protect: 0.95 }, { material: "gallium", bloc: "ALLIANCE" })).stockpileDays
  */
 export async function sizeStockpile(store: Store, req: PlanRequest, plan: { material: string; bloc: string }): Promise<StockpileSizing> {
   const protect = req.protect ?? 0.95;
   const q = PROTECT_LEVELS[protect as keyof typeof PROTECT_LEVELS];
   if (!q) throw new ChokepointError("invalid_input", `--protect ${protect} cannot be sized: the simulator reports the ${Object.keys(PROTECT_LEVELS).join(" and ")} quantiles (use one of them)`);
   const threshold = req.threshold ?? DEFAULT_THRESHOLD;
-  const file = req.scenario!;
-  const scenario = loadScenario(file);
+  const scenario = req.scenario!;
+  const file = req.scenarioLabel ?? `scenario '${scenario.name}'`;
   const countries = await listCountries(store);
   const members = new Set(resolveBlocFrom(plan.bloc, countries).members);
   const inBloc = (key: string) => resolveBlocFrom(key, countries).members.some((c) => members.has(c));

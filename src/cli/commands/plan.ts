@@ -2,6 +2,7 @@ import { Command, Option } from "commander";
 import { ChokepointError } from "../../domain/error.ts";
 import { STAGES } from "../../domain/vocabulary.ts";
 import { plan, type PlanReport } from "../../plan/plan.ts";
+import { loadScenario } from "../../simulate/scenario.ts";
 import { printJson, withStore } from "../context.ts";
 import { bar, formatTable, pct } from "../table.ts";
 import { parseYear } from "./exposure.ts";
@@ -71,7 +72,7 @@ An impossible request exits 4 naming the binding limits and the smallest relaxat
         demandShare: opts.demandShare,
         investmentBlock: opts.block,
         compareSeparate: !!opts.compareSeparate,
-        ...(opts.scenario ? { scenario: opts.scenario, protect: opts.protect, threshold: opts.threshold } : {}),
+        ...(opts.scenario ? { scenario: loadScenario(opts.scenario), scenarioLabel: opts.scenario, protect: opts.protect, threshold: opts.threshold } : {}),
       };
       const r = await withStore(cmd, (store) => plan(store, req));
       if (opts.json) printJson(r);
