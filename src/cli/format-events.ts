@@ -1,5 +1,5 @@
-import { pct } from "../../cli/table.ts";
-import type { MonitorEvent } from "./types.ts";
+import { pct } from "./table.ts";
+import type { MonitorEvent } from "../domain/monitor-event.ts";
 
 /**
  * Events for people: one block per event with its evidence.

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { ChokepointError, type Problem } from "../domain/error.ts";
+import { ChokepointError, type Problem } from "../../domain/error.ts";
 
 /** One parsed CSV record with its 1-based line number in the file (header is line 1). */
 export interface CsvRecord {

@@ -1,4 +1,4 @@
-import type { Store } from "../store/store.ts";
+import type { Store } from "../../store/store.ts";
 
 /** What a loader receives: the open store (inside a transaction), the file, and the dataset id. */
 export interface LoadContext {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Problem } from "../domain/error.ts";
+import type { Problem } from "../../domain/error.ts";
 
 /**
  * Turn a zod error for one CSV record into problems naming file, line, field and value.

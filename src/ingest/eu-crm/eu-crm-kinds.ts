@@ -1,7 +1,7 @@
 import type { DuckDBValue } from "@duckdb/node-api";
-import type { CsvRecord } from "./csv.ts";
+import type { CsvRecord } from "../core/csv.ts";
 import { cleanName, parseFlag, parsePercent, parseStudyNumber, type CellAt } from "./eu-crm-parse.ts";
-import type { Problem } from "../domain/error.ts";
+import type { Problem } from "../../domain/error.ts";
 
 /**
  * One table of the EU 2023 criticality study: recognised by its header, mapped row by row

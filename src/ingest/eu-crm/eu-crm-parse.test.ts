@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { Problem } from "../domain/error.ts";
+import type { Problem } from "../../domain/error.ts";
 import { cleanName, parseFlag, parsePercent, parseStudyNumber } from "./eu-crm-parse.ts";
 
 const at = () => ({ file: "f.csv", line: 7, field: "share", problems: [] as Problem[] });

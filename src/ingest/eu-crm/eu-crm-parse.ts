@@ -1,4 +1,4 @@
-import type { Problem } from "../domain/error.ts";
+import type { Problem } from "../../domain/error.ts";
 
 /** Where a cell came from, for problems that name file, line and field. */
 export interface CellAt {

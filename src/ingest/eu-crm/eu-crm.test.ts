@@ -4,12 +4,12 @@ import { mkdtempSync, writeFileSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Store } from "../store/store.ts";
-import { createSchema } from "../store/schema.ts";
-import { ingest } from "./ingest.ts";
-import { ChokepointError } from "../domain/error.ts";
+import { Store } from "../../store/store.ts";
+import { createSchema } from "../../store/schema.ts";
+import { ingest } from "../ingest.ts";
+import { ChokepointError } from "../../domain/error.ts";
 
-const DATA = fileURLToPath(new URL("../../data/eu-crm-2023/", import.meta.url));
+const DATA = fileURLToPath(new URL("../../../data/eu-crm-2023/", import.meta.url));
 const FILES = ["country_names.csv", "materials.csv", "global_supply_shares_2023_tidy.csv", "eu_sourcing_shares_2023_tidy.csv", "crm_2023_inputs.csv", "material_use_shares_2023.csv", "crm_scores_over_time.csv", "eu_crm_srm_lists_2023.csv", "screened_material_groupings.csv"];
 
 async function fresh(): Promise<Store> {

@@ -1,9 +1,9 @@
 import { basename } from "node:path";
 import type { DuckDBValue } from "@duckdb/node-api";
-import { ChokepointError, type Problem } from "../domain/error.ts";
-import { readCsv, validationError } from "./csv.ts";
+import { ChokepointError, type Problem } from "../../domain/error.ts";
+import { readCsv, validationError } from "../core/csv.ts";
 import { STUDY_FILE_KINDS, type KindContext, type StudyFileKind } from "./eu-crm-kinds.ts";
-import type { Loader } from "./loader.ts";
+import type { Loader } from "../core/loader.ts";
 
 /**
  * Pick the study table a file holds from its header (and, for the two share tables that share a

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { Problem } from "../domain/error.ts";
-import { readCsv, validationError } from "./csv.ts";
-import type { Loader } from "./loader.ts";
-import { zodProblems } from "./zod-problems.ts";
+import type { Problem } from "../../domain/error.ts";
+import { readCsv, validationError } from "../core/csv.ts";
+import type { Loader } from "../core/loader.ts";
+import { zodProblems } from "../core/zod-problems.ts";
 
 const flag = z.enum(["0", "1"], { message: "must be 0 or 1" });
 const CountryRow = z.object({

@@ -1,6 +1,6 @@
-import type { Problem } from "../domain/error.ts";
-import { readCsv, validationError } from "./csv.ts";
-import type { Loader } from "./loader.ts";
+import type { Problem } from "../../domain/error.ts";
+import { readCsv, validationError } from "../core/csv.ts";
+import type { Loader } from "../core/loader.ts";
 
 /**
  * `country-aliases`: how other publishers spell countries (EU study, USGS, Comtrade, EI, ITC,

@@ -1,6 +1,6 @@
-import type { Problem } from "../domain/error.ts";
-import { readCsv, validationError } from "./csv.ts";
-import type { Loader } from "./loader.ts";
+import type { Problem } from "../../domain/error.ts";
+import { readCsv, validationError } from "../core/csv.ts";
+import type { Loader } from "../core/loader.ts";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isDate = (s: string): boolean => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);

@@ -1,6 +1,6 @@
-import type { Problem } from "../domain/error.ts";
-import { parseNumber, readCsv, validationError } from "./csv.ts";
-import type { Loader } from "./loader.ts";
+import type { Problem } from "../../domain/error.ts";
+import { parseNumber, readCsv, validationError } from "../core/csv.ts";
+import type { Loader } from "../core/loader.ts";
 
 /**
  * `fx`: annual average exchange rates as published (`year,base,quote,rate,source`, e.g. the ECB's

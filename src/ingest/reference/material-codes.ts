@@ -1,6 +1,6 @@
-import type { Problem } from "../domain/error.ts";
-import { readCsv, validationError } from "./csv.ts";
-import type { Loader } from "./loader.ts";
+import type { Problem } from "../../domain/error.ts";
+import { readCsv, validationError } from "../core/csv.ts";
+import type { Loader } from "../core/loader.ts";
 import { deleteMaterialStages, materialChecker } from "./material-links.ts";
 
 const DIGITS: Record<string, number> = { HS4: 4, HS6: 6, CN8: 8 };

@@ -1,6 +1,6 @@
-import type { Problem } from "../domain/error.ts";
-import { STAGES } from "../domain/vocabulary.ts";
-import type { Store } from "../store/store.ts";
+import type { Problem } from "../../domain/error.ts";
+import { STAGES } from "../../domain/vocabulary.ts";
+import type { Store } from "../../store/store.ts";
 
 /**
  * Checks shared by the loaders of tables keyed by (material, stage): the material must be in the

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import type { Problem } from "../domain/error.ts";
-import { MaterialIdSchema, STAGES } from "../domain/vocabulary.ts";
-import { readCsv, validationError } from "./csv.ts";
-import type { Loader } from "./loader.ts";
-import { zodProblems } from "./zod-problems.ts";
+import type { Problem } from "../../domain/error.ts";
+import { MaterialIdSchema, STAGES } from "../../domain/vocabulary.ts";
+import { readCsv, validationError } from "../core/csv.ts";
+import type { Loader } from "../core/loader.ts";
+import { zodProblems } from "../core/zod-problems.ts";
 
 const flag = z.enum(["0", "1"], { message: "must be 0 or 1" });
 const list = (re: RegExp, what: string) =>

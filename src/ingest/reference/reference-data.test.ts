@@ -1,10 +1,10 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { Store } from "../store/store.ts";
-import { createSchema } from "../store/schema.ts";
-import { readManifest } from "../store/manifest.ts";
-import { ingest } from "./ingest.ts";
+import { Store } from "../../store/store.ts";
+import { createSchema } from "../../store/schema.ts";
+import { readManifest } from "../../store/manifest.ts";
+import { ingest } from "../ingest.ts";
 
 // Consistency of the shipped reference data (data/countries, materials, usgs-mcs) with itself.
 let store: Store;

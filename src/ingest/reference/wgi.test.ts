@@ -1,10 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { Store } from "../store/store.ts";
-import { createSchema } from "../store/schema.ts";
-import { ingest } from "./ingest.ts";
-import { checkContract } from "../../test/fixtures/h1a/contract.ts";
+import { Store } from "../../store/store.ts";
+import { createSchema } from "../../store/schema.ts";
+import { ingest } from "../ingest.ts";
+import { checkContract } from "../../../test/fixtures/h1a/contract.ts";
 
 const FIXTURE = "test/fixtures/h1a/WGIData.csv";
 

@@ -1,7 +1,7 @@
-import type { Problem } from "../domain/error.ts";
-import { parseNumber, readCsv, validationError } from "./csv.ts";
-import { csvHeader } from "./csv-header.ts";
-import type { Loader } from "./loader.ts";
+import type { Problem } from "../../domain/error.ts";
+import { parseNumber, readCsv, validationError } from "../core/csv.ts";
+import { csvHeader } from "../core/csv-header.ts";
+import type { Loader } from "../core/loader.ts";
 
 /** The six WGI dimensions, by the prefix of the World Bank indicator code (CC.EST → CC). */
 export const WGI_INDICATORS = ["VA", "PV", "GE", "RQ", "RL", "CC"] as const;

@@ -1,10 +1,10 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { createHash } from "node:crypto";
-import { ingest } from "../ingest/ingest.ts";
-import { createSchema, SCHEMA_VERSION } from "./schema.ts";
-import { DATA_DIR, readManifest } from "./manifest.ts";
-import type { Store } from "./store.ts";
+import { ingest } from "../ingest.ts";
+import { createSchema, SCHEMA_VERSION } from "../../store/schema.ts";
+import { DATA_DIR, readManifest } from "../../store/manifest.ts";
+import type { Store } from "../../store/store.ts";
 
 export interface BuildProgress {
   start(total: number): void;

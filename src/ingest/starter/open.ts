@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
-import { defaultDbPath, Store } from "./store.ts";
-import { schemaVersion, SCHEMA_VERSION } from "./schema.ts";
+import { defaultDbPath, Store } from "../../store/store.ts";
+import { schemaVersion, SCHEMA_VERSION } from "../../store/schema.ts";
 import { buildStarter, starterFingerprint, type BuildProgress } from "./build.ts";
 
 /**

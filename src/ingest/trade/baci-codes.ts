@@ -1,6 +1,6 @@
-import type { Problem } from "../domain/error.ts";
-import type { Store } from "../store/store.ts";
-import { validationError } from "./csv.ts";
+import type { Problem } from "../../domain/error.ts";
+import type { Store } from "../../store/store.ts";
+import { validationError } from "../core/csv.ts";
 import { readTradeCsv } from "./comtrade-csv.ts";
 import type { BaciFileInfo } from "./baci-files.ts";
 

@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import type { Problem } from "../domain/error.ts";
+import type { Problem } from "../../domain/error.ts";
 
 /** What a BACI trade row must satisfy (the same rules the SQL load enforces in one pass). */
 export interface BaciRules {

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
-import { ChokepointError } from "../domain/error.ts";
+import { ChokepointError } from "../../domain/error.ts";
 
 /** What one file of a BACI release holds, read from its name (CEPII's naming convention). */
 export type BaciFileKind = "trade" | "countries" | "products" | "readme";

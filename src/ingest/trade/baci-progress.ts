@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import cliProgress from "cli-progress";
-import type { Params, Row, Store } from "../store/store.ts";
+import type { Params, Row, Store } from "../../store/store.ts";
 
 /** Called with the fraction done (0–1) of a long statement. */
 export type OnProgress = (fraction: number) => void;

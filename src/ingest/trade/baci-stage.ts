@@ -1,8 +1,8 @@
 import { closeSync, openSync, readSync } from "node:fs";
-import { ChokepointError, type Problem } from "../domain/error.ts";
-import type { Store } from "../store/store.ts";
-import { baciTable, dropBaciStaging, worldTableSql } from "../store/queries/baci-tables.ts";
-import { validationError } from "./csv.ts";
+import { ChokepointError, type Problem } from "../../domain/error.ts";
+import type { Store } from "../../store/store.ts";
+import { baciTable, dropBaciStaging, worldTableSql } from "../../store/queries/baci-tables.ts";
+import { validationError } from "../core/csv.ts";
 import { BACI_COLUMNS, diagnoseBaciCsv, type BaciRules } from "./baci-diagnose.ts";
 import type { BaciFileInfo } from "./baci-files.ts";
 import { runWithProgress, type OnProgress } from "./baci-progress.ts";

@@ -1,9 +1,9 @@
 import { listValue } from "@duckdb/node-api";
 import { basename } from "node:path";
-import type { Problem } from "../domain/error.ts";
-import type { Store } from "../store/store.ts";
-import { baciTable, refreshBaciView } from "../store/queries/baci-tables.ts";
-import { validationError } from "./csv.ts";
+import type { Problem } from "../../domain/error.ts";
+import type { Store } from "../../store/store.ts";
+import { baciTable, refreshBaciView } from "../../store/queries/baci-tables.ts";
+import { validationError } from "../core/csv.ts";
 import { diagnoseBaciCsv, type BaciRules } from "./baci-diagnose.ts";
 import type { BaciFileInfo } from "./baci-files.ts";
 import { withCount, type StagedYear } from "./baci-stage.ts";

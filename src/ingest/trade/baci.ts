@@ -1,8 +1,8 @@
-import type { Loader, LoadContext } from "./loader.ts";
+import type { Loader, LoadContext } from "../core/loader.ts";
 import { baciFileInfo, baciFiles } from "./baci-files.ts";
 import { publishBaciTrade } from "./baci-trade.ts";
 import { stageBaciTrade, type StagedYear } from "./baci-stage.ts";
-import { dropBaciStaging, ensureBaciSchema } from "../store/queries/baci-tables.ts";
+import { dropBaciStaging, ensureBaciSchema } from "../../store/queries/baci-tables.ts";
 import { loadBaciCountries, loadBaciProducts } from "./baci-codes.ts";
 import { fileBar, type OnProgress } from "./baci-progress.ts";
 import { basename, dirname, join } from "node:path";

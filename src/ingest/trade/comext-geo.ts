@@ -1,4 +1,4 @@
-import type { CountryCodes } from "../store/queries/trade.ts";
+import type { CountryCodes } from "../../store/queries/trade.ts";
 
 /**
  * Eurostat partner codes that are not countries: stores and provisions, high seas, not-specified

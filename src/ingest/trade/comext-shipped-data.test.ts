@@ -4,9 +4,9 @@
  */
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { openStore } from "../store/open.ts";
-import type { Store } from "../store/store.ts";
-import { extraGroupImportShares } from "../store/queries/trade.ts";
+import { openStore } from "../starter/open.ts";
+import type { Store } from "../../store/store.ts";
+import { extraGroupImportShares } from "../../store/queries/trade.ts";
 
 let store: Store;
 let eu27: string[];

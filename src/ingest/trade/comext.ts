@@ -1,10 +1,10 @@
 import { basename } from "node:path";
-import type { Problem } from "../domain/error.ts";
-import { appendTrade, countryCodes, type CountryCodes, type TradeRow } from "../store/queries/trade.ts";
-import { parseNumber, validationError } from "./csv.ts";
+import type { Problem } from "../../domain/error.ts";
+import { appendTrade, countryCodes, type CountryCodes, type TradeRow } from "../../store/queries/trade.ts";
+import { parseNumber, validationError } from "../core/csv.ts";
 import { readTradeCsv } from "./comtrade-csv.ts";
 import { eurostatToIso3 } from "./comext-geo.ts";
-import type { Loader } from "./loader.ts";
+import type { Loader } from "../core/loader.ts";
 
 /**
  * Column names of the Eurostat Comext bulk/extraction files. The older bulk layout

@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { createGunzip } from "node:zlib";
 import { createInterface } from "node:readline";
-import type { Problem } from "../domain/error.ts";
+import type { Problem } from "../../domain/error.ts";
 
 /**
  * Columns of a UN Comtrade bulk file (Comtrade+ `getFinalData` bulk: tab-separated `.txt`, often

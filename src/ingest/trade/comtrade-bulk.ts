@@ -1,10 +1,10 @@
 import { listValue } from "@duckdb/node-api";
 import { basename } from "node:path";
 import { statSync } from "node:fs";
-import { ChokepointError, type Problem } from "../domain/error.ts";
-import type { Store } from "../store/store.ts";
-import { validationError } from "./csv.ts";
-import type { Loader, LoadContext } from "./loader.ts";
+import { ChokepointError, type Problem } from "../../domain/error.ts";
+import type { Store } from "../../store/store.ts";
+import { validationError } from "../core/csv.ts";
+import type { Loader, LoadContext } from "../core/loader.ts";
 import { fileBar, runWithProgress, type OnProgress } from "./baci-progress.ts";
 import { BULK_COLUMNS, BULK_ONE_OF, COMTRADE_CODE_QUIRKS, diagnoseBulk, type BulkColumn } from "./comtrade-bulk-rules.ts";
 

@@ -1,7 +1,7 @@
 import { openSync, readSync, closeSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { ChokepointError, type Problem } from "../domain/error.ts";
-import { readCsv, type CsvRecord } from "./csv.ts";
+import { ChokepointError, type Problem } from "../../domain/error.ts";
+import { readCsv, type CsvRecord } from "../core/csv.ts";
 
 /**
  * Columns a trade loader needs, each with the header spellings publishers use for it

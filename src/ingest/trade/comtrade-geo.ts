@@ -1,4 +1,4 @@
-import type { CountryCodes } from "../store/queries/trade.ts";
+import type { CountryCodes } from "../../store/queries/trade.ts";
 import type { GeoResult } from "./comext-geo.ts";
 
 /**

@@ -1,10 +1,10 @@
 import { basename } from "node:path";
-import { ChokepointError, type Problem } from "../domain/error.ts";
-import { appendTrade, countryCodes, type CountryCodes, type TradeRow } from "../store/queries/trade.ts";
-import { parseNumber, validationError } from "./csv.ts";
+import { ChokepointError, type Problem } from "../../domain/error.ts";
+import { appendTrade, countryCodes, type CountryCodes, type TradeRow } from "../../store/queries/trade.ts";
+import { parseNumber, validationError } from "../core/csv.ts";
 import { readTradeCsv } from "./comtrade-csv.ts";
 import { comtradeToIso3 } from "./comtrade-geo.ts";
-import type { Loader } from "./loader.ts";
+import type { Loader } from "../core/loader.ts";
 
 /** UN Comtrade API / Comtrade+ CSV columns this loader reads (the rest are ignored). */
 const COLUMNS = {

@@ -1,9 +1,9 @@
 import { basename } from "node:path";
-import type { Problem } from "../domain/error.ts";
-import { appendTrade, countryCodes, type CountryCodes, type TradeRow } from "../store/queries/trade.ts";
-import { parseNumber, validationError } from "./csv.ts";
+import type { Problem } from "../../domain/error.ts";
+import { appendTrade, countryCodes, type CountryCodes, type TradeRow } from "../../store/queries/trade.ts";
+import { parseNumber, validationError } from "../core/csv.ts";
 import { readTradeCsv } from "./comtrade-csv.ts";
-import type { Loader } from "./loader.ts";
+import type { Loader } from "../core/loader.ts";
 
 /**
  * The EI Statistical Review "LNG trade movements" matrix in long form: one row per importer ×

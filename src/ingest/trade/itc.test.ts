@@ -4,15 +4,15 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ChokepointError } from "../domain/error.ts";
-import type { Store } from "../store/store.ts";
-import { countryCodes } from "../store/queries/trade.ts";
-import { tradeFingerprint, tradeTestStore } from "../../test/fixtures/trade/store.ts";
-import { ingest } from "./ingest.ts";
+import { ChokepointError } from "../../domain/error.ts";
+import type { Store } from "../../store/store.ts";
+import { countryCodes } from "../../store/queries/trade.ts";
+import { tradeFingerprint, tradeTestStore } from "../../../test/fixtures/trade/store.ts";
+import { ingest } from "../ingest.ts";
 import { parseItc, tradeMapFile } from "./itc.ts";
 
 const fixture = fileURLToPath(new URL(
-  "../../test/fixtures/trade/itc/282520 Lithium hydroxide/Trade_Map_-_List_of_supplying_markets_for_a_product_imported_by_Japan.txt",
+  "../../../test/fixtures/trade/itc/282520 Lithium hydroxide/Trade_Map_-_List_of_supplying_markets_for_a_product_imported_by_Japan.txt",
   import.meta.url,
 ));
 const dir = join(mkdtempSync(join(tmpdir(), "itc-")), "283691 Li carbonate");

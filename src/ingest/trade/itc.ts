@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
-import { ChokepointError, type Problem } from "../domain/error.ts";
-import { appendTrade, countryCodes, type CountryCodes, type TradeRow } from "../store/queries/trade.ts";
-import { validationError } from "./csv.ts";
-import type { Loader } from "./loader.ts";
+import { ChokepointError, type Problem } from "../../domain/error.ts";
+import { appendTrade, countryCodes, type CountryCodes, type TradeRow } from "../../store/queries/trade.ts";
+import { validationError } from "../core/csv.ts";
+import type { Loader } from "../core/loader.ts";
 
 /** Trade Map rows that are not countries ("Special categories": partners withheld by the reporter). */
 const ITC_AGGREGATE = /^(world|area nes|free zones|ship stores and bunkers|bunkers|special categories|.*,? nes)$/i;

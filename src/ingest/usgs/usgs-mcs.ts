@@ -1,9 +1,9 @@
 import { basename } from "node:path";
-import type { Problem } from "../domain/error.ts";
-import type { Store } from "../store/store.ts";
-import { readCsv, validationError } from "./csv.ts";
-import { csvHeader } from "./csv-header.ts";
-import type { Loader } from "./loader.ts";
+import type { Problem } from "../../domain/error.ts";
+import type { Store } from "../../store/store.ts";
+import { readCsv, validationError } from "../core/csv.ts";
+import { csvHeader } from "../core/csv-header.ts";
+import type { Loader } from "../core/loader.ts";
 import { isNotesColumn, measureColumn, parseCell, TONNES_PER, type MeasureColumn } from "./usgs-mcs-columns.ts";
 import { baseCountry, cleanUsgsLabel, isUsgsAggregate } from "./usgs-mcs-label.ts";
 

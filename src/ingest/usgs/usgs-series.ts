@@ -1,7 +1,7 @@
-import type { Problem } from "../domain/error.ts";
-import { readCsv, validationError } from "./csv.ts";
-import type { Loader } from "./loader.ts";
-import { deleteMaterialStages, materialChecker } from "./material-links.ts";
+import type { Problem } from "../../domain/error.ts";
+import { readCsv, validationError } from "../core/csv.ts";
+import type { Loader } from "../core/loader.ts";
+import { deleteMaterialStages, materialChecker } from "../reference/material-links.ts";
 
 /**
  * `usgs-series`: which USGS MCS world series measures a material at a stage — the commodity file

@@ -102,7 +102,7 @@ export interface StoredItem {
   link: string | null;
   title: string;
   published: string | null;
-  events: import("../../monitor/extract/types.ts").MonitorEvent[];
+  events: import("../../domain/monitor-event.ts").MonitorEvent[];
 }
 
 /** Store new items and their events. */
@@ -123,7 +123,7 @@ export async function saveItems(store: Store, items: readonly StoredItem[]): Pro
 }
 
 /** Every stored event, newest first. */
-export async function storedEvents(store: Store): Promise<(import("../../monitor/extract/types.ts").MonitorEvent & { link: string | null; feed: string })[]> {
+export async function storedEvents(store: Store): Promise<(import("../../domain/monitor-event.ts").MonitorEvent & { link: string | null; feed: string })[]> {
   const rows = await store.all<Record<string, string | number | null>>(
     "SELECT * FROM monitor_events ORDER BY seen_at DESC, measure_date DESC NULLS LAST",
   );
