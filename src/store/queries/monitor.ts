@@ -1,5 +1,5 @@
 import { listValue } from "@duckdb/node-api";
-import type { GazetteerRows } from "../../monitor/extract/gazetteer.ts";
+import type { GazetteerRows } from "../../domain/gazetteer-rows.ts";
 import type { Store } from "../store.ts";
 
 /**
