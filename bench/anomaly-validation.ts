@@ -4,7 +4,7 @@
 // detection delay, pre-deadline spikes and false alarms per series-year, the first row being the
 // detector as first shipped (the baseline of this comparison), then the key series.
 // Usage: node --import tsx bench/anomaly-validation.ts [--db path]
-import { openStore } from "../src/store/open.ts";
+import { openStore } from "../src/ingest/starter/open.ts";
 import { hs6Materials, monthlyFlows } from "../src/store/queries/monitor.ts";
 import { buildSeries, detectAnomalies } from "../src/monitor/anomalies/detect.ts";
 import { DEFAULT_DETECT, UNFILTERED_DETECT, type DetectOptions } from "../src/monitor/anomalies/baseline.ts";

@@ -4,7 +4,7 @@
 // Run: npx tsx bench/api-exposure.ts [--rate 200] [--seconds 10]
 // @ts-expect-error autocannon ships no type declarations (and @types/autocannon is not installed)
 import autocannon from "autocannon";
-import { openStore } from "../src/store/open.ts";
+import { openStore } from "../src/ingest/starter/open.ts";
 import { startServer } from "../src/api/server.ts";
 
 const arg = (k: string, d: number) => Number(process.argv[process.argv.indexOf(k) + 1] ?? d) || d;

@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { Store } from "../src/store/store.ts";
-import { buildStarter } from "../src/store/build.ts";
+import { buildStarter } from "../src/ingest/starter/build.ts";
 import { assess, DEFAULT_WGI_YEARS } from "../src/analytics/criticality/assess.ts";
 import { round1 } from "../src/analytics/criticality/thresholds.ts";
 import { ANNEX_II } from "../src/analytics/criticality/annex-ii.ts";

@@ -2,7 +2,7 @@
 // store's catalogues (as the product runs). Prints precision/recall/F1 per field as a Markdown table.
 // Usage: node --import tsx bench/extract-devset.ts [--db path]
 import { readFileSync } from "node:fs";
-import { openStore } from "../src/store/open.ts";
+import { openStore } from "../src/ingest/starter/open.ts";
 import { createExtractor } from "../src/monitor/extract/extract.ts";
 import { gazetteerFromStore } from "../src/monitor/extract/gazetteer-store.ts";
 import { scoreEvents, SCORED_FIELDS, type GoldEvent } from "../src/monitor/extract/score.ts";

@@ -1,7 +1,7 @@
 // Print predicted vs gold events per text for an annotated set (diagnosis aid, not a score).
 // Usage: node --import tsx bench/extract-diff.ts [file.jsonl] [id-substring]
 import { readFileSync } from "node:fs";
-import { openStore } from "../src/store/open.ts";
+import { openStore } from "../src/ingest/starter/open.ts";
 import { createExtractor } from "../src/monitor/extract/extract.ts";
 import { gazetteerFromStore } from "../src/monitor/extract/gazetteer-store.ts";
 

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
-import { openStore } from "../src/store/open.ts";
+import { openStore } from "../src/ingest/starter/open.ts";
 import { createExtractor } from "../src/monitor/extract/extract.ts";
 import { gazetteerFromStore } from "../src/monitor/extract/gazetteer-store.ts";
 

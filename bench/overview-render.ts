@@ -3,7 +3,7 @@
 // the shell alone (HTML + JS, no data) as the baseline, and a cold server (no warm-up) for contrast.
 // Run: npx tsx bench/overview-render.ts [--cold]
 import { chromium } from "playwright-core";
-import { openStore } from "../src/store/open.ts";
+import { openStore } from "../src/ingest/starter/open.ts";
 import { startServer } from "../src/api/server.ts";
 import { ensureWebBuild } from "../src/api/web-build.ts";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../src/report/pdf.ts";

@@ -6,7 +6,7 @@
  * Run: npx tsx bench/plan.ts
  */
 import { performance } from "node:perf_hooks";
-import { openStore } from "../src/store/open.ts";
+import { openStore } from "../src/ingest/starter/open.ts";
 import { listMaterials } from "../src/store/queries/materials.ts";
 import { exposure } from "../src/analytics/exposure.ts";
 import { ChokepointError } from "../src/domain/error.ts";

@@ -7,7 +7,7 @@
  *
  * Usage: npx tsx bench/simulate.ts [--sweep-runs 200]
  */
-import { openStore } from "../src/store/open.ts";
+import { openStore } from "../src/ingest/starter/open.ts";
 import { listMaterials } from "../src/store/queries/materials.ts";
 import { simulate } from "../src/simulate/simulate.ts";
 import { loadScenario, validateScenario } from "../src/simulate/scenario.ts";

@@ -7,7 +7,7 @@
  */
 export { ChokepointError, type ErrorCode, type Problem } from "./domain/error.ts";
 export { Store } from "./store/store.ts";
-export { openStore } from "./store/open.ts";
+export { openStore } from "./ingest/starter/open.ts";
 export { ingest } from "./ingest/ingest.ts";
 export { loaders } from "./ingest/registry.ts";
 export { exposure, CRMA_MAX_SHARE, type Exposure, type ExposureQuery, type Supplier } from "./analytics/exposure.ts";

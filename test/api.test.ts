@@ -2,7 +2,7 @@
 // that each route answers with the library's own result.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { openStore } from "../src/store/open.ts";
+import { openStore } from "../src/ingest/starter/open.ts";
 import type { Store } from "../src/store/store.ts";
 import { createApp } from "../src/api/app.ts";
 import { Capabilities, CAPABILITIES } from "../src/api/capabilities.ts";
@@ -202,7 +202,7 @@ test("monitoring: events list, China's gallium export anomalies, alerts", async 
 
 test("scan: 404 with the command to run before BACI is loaded; then every product, limited, with provenance", async () => {
   const { ingest } = await import("../src/ingest/ingest.ts");
-  const { baciFiles } = await import("../src/ingest/baci-files.ts");
+  const { baciFiles } = await import("../src/ingest/trade/baci-files.ts");
   const { scan } = await import("../src/analytics/scan.ts");
   let r = await get("/api/scan?bloc=EU27");
   assert.equal(r.status, 404);

@@ -7,7 +7,7 @@ import { Store } from "../src/store/store.ts";
 import { createSchema } from "../src/store/schema.ts";
 import { readManifest } from "../src/store/manifest.ts";
 import { ingest } from "../src/ingest/ingest.ts";
-import { baciFiles } from "../src/ingest/baci-files.ts";
+import { baciFiles } from "../src/ingest/trade/baci-files.ts";
 import { scan } from "../src/analytics/scan.ts";
 import { ChokepointError } from "../src/domain/error.ts";
 

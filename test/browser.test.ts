@@ -7,12 +7,12 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { openStore } from "../src/store/open.ts";
+import { openStore } from "../src/ingest/starter/open.ts";
 import type { Store } from "../src/store/store.ts";
 import { startServer, type RunningServer } from "../src/api/server.ts";
 import { ensureWebBuild } from "../src/api/web-build.ts";
 import { ingest } from "../src/ingest/ingest.ts";
-import { baciFiles } from "../src/ingest/baci-files.ts";
+import { baciFiles } from "../src/ingest/trade/baci-files.ts";
 import { scan } from "../src/analytics/scan.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Store } from "../src/store/store.ts";
-import { buildStarter } from "../src/store/build.ts";
+import { buildStarter } from "../src/ingest/starter/build.ts";
 import { assess, type Assessment } from "../src/analytics/criticality/assess.ts";
 import { round1 } from "../src/analytics/criticality/thresholds.ts";
 

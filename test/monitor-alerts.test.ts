@@ -1,11 +1,11 @@
 // Alerts on the real store: events become default scenarios, simulated, and ranked by impact.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { openStore } from "../src/store/open.ts";
+import { openStore } from "../src/ingest/starter/open.ts";
 import { resolveBlocFrom } from "../src/domain/blocs.ts";
 import { listCountries } from "../src/store/queries/countries.ts";
 import { buildAlerts } from "../src/monitor/alerts/alerts.ts";
-import type { MonitorEvent } from "../src/monitor/extract/types.ts";
+import type { MonitorEvent } from "../src/domain/monitor-event.ts";
 
 const store = await openStore({ db: ":memory:" });
 after(() => store.close());

@@ -3,7 +3,7 @@
 // exports of natural graphite (HS 250410) in the month they took effect.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { openStore } from "../src/store/open.ts";
+import { openStore } from "../src/ingest/starter/open.ts";
 import { hs6Materials, monthlyFlows } from "../src/store/queries/monitor.ts";
 import { buildSeries, detectAnomalies } from "../src/monitor/anomalies/detect.ts";
 import { validate } from "../src/monitor/anomalies/validate.ts";

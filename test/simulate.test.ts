@@ -2,7 +2,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { openStore } from "../src/store/open.ts";
+import { openStore } from "../src/ingest/starter/open.ts";
 import type { Store } from "../src/store/store.ts";
 import { ChokepointError } from "../src/domain/error.ts";
 import { simulate } from "../src/simulate/simulate.ts";

@@ -11,7 +11,7 @@
 import { readFileSync, writeFileSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { cleanUsgsLabel, baseCountry, isUsgsAggregate } from "../../src/ingest/usgs-mcs-label.ts";
+import { cleanUsgsLabel, baseCountry, isUsgsAggregate } from "../../src/ingest/usgs/usgs-mcs-label.ts";
 
 const args = process.argv.slice(2);
 const SHARED = args.includes("--shared") ? args[args.indexOf("--shared") + 1] : "../shared/data";

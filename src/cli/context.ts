@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import cliProgress from "cli-progress";
-import { openStore } from "../store/open.ts";
+import { openStore } from "../ingest/starter/open.ts";
 import type { Store } from "../store/store.ts";
-import type { BuildProgress } from "../store/build.ts";
+import type { BuildProgress } from "../ingest/starter/build.ts";
 
 /** A progress bar on stderr (only on a terminal, so pipes and tests stay clean). */
 export function progressBar(title: string): BuildProgress | undefined {

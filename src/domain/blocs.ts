@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ChokepointError } from "./error.ts";
 import { closest, editDistance } from "./suggest.ts";
-import type { CountryRow } from "../store/queries/countries.ts";
+import type { CountryRow } from "./country.ts";
 
 /** A resolved bloc: its id as the user gave it and its member countries (ISO3). */
 export interface Bloc {

@@ -1,21 +1,21 @@
-import type { Loader } from "./loader.ts";
-import { euCrmLoader } from "./eu-crm.ts";
-import { comextLoader } from "./comext.ts";
-import { comtradeLoader } from "./comtrade.ts";
-import { eiLngLoader } from "./ei-lng.ts";
-import { itcLoader } from "./itc.ts";
-import { countriesLoader } from "./countries.ts";
-import { countryAliasesLoader } from "./country-aliases.ts";
-import { materialsLoader } from "./materials.ts";
-import { usgsSeriesLoader } from "./usgs-series.ts";
-import { materialCodesLoader } from "./material-codes.ts";
-import { usgsMcsLoader } from "./usgs-mcs.ts";
-import { wgiLoader } from "./wgi.ts";
-import { hsLoader } from "./hs.ts";
-import { fxLoader } from "./fx.ts";
-import { exportRestrictionsLoader } from "./export-restrictions.ts";
-import { baciLoader } from "./baci.ts";
-import { comtradeBulkLoader } from "./comtrade-bulk.ts";
+import type { Loader } from "./core/loader.ts";
+import { euCrmLoader } from "./eu-crm/eu-crm.ts";
+import { comextLoader } from "./trade/comext.ts";
+import { comtradeLoader } from "./trade/comtrade.ts";
+import { eiLngLoader } from "./trade/ei-lng.ts";
+import { itcLoader } from "./trade/itc.ts";
+import { countriesLoader } from "./reference/countries.ts";
+import { countryAliasesLoader } from "./reference/country-aliases.ts";
+import { materialsLoader } from "./reference/materials.ts";
+import { usgsSeriesLoader } from "./usgs/usgs-series.ts";
+import { materialCodesLoader } from "./reference/material-codes.ts";
+import { usgsMcsLoader } from "./usgs/usgs-mcs.ts";
+import { wgiLoader } from "./reference/wgi.ts";
+import { hsLoader } from "./reference/hs.ts";
+import { fxLoader } from "./reference/fx.ts";
+import { exportRestrictionsLoader } from "./reference/export-restrictions.ts";
+import { baciLoader } from "./trade/baci.ts";
+import { comtradeBulkLoader } from "./trade/comtrade-bulk.ts";
 
 /**
  * Every loader by id. `chokepoint ingest <id> FILE…` and the starter build (data/<folder>/dataset.json)

@@ -1,10 +1,5 @@
-/** One WGI estimate row as stored in table `wgi`. */
-export interface WgiEstimate {
-  iso3: string;
-  year: number;
-  indicator: string;
-  estimate: number;
-}
+export type { WgiEstimate } from "../../domain/wgi.ts";
+import type { WgiEstimate } from "../../domain/wgi.ts";
 
 /** A country's governance score on the study's 0–10 scale (10 = worst) and what it rests on. */
 export interface WgiScore {

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { datasetStatus } from "../../store/queries/status.ts";
-import { openStore } from "../../store/open.ts";
+import { openStore } from "../../ingest/starter/open.ts";
 import { dbOption, printJson, progressBar, withStore } from "../context.ts";
 import { formatTable } from "../table.ts";
 

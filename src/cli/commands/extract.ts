@@ -3,7 +3,7 @@ import { ChokepointError } from "../../domain/error.ts";
 import { createExtractor } from "../../monitor/extract/extract.ts";
 import { gazetteerFromStore } from "../../monitor/extract/gazetteer-store.ts";
 import { htmlToText, parseJsonl, readInput } from "../../monitor/extract/input.ts";
-import { formatEventsText } from "../../monitor/extract/format.ts";
+import { formatEventsText } from "../format-events.ts";
 import { printJson, withStore } from "../context.ts";
 
 /** `chokepoint extract`: structured trade-measure events from notices and news. */

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { ChokepointError } from "../../domain/error.ts";
 import { startServer } from "../../api/server.ts";
 import { ensureWebBuild } from "../../api/web-build.ts";
-import { openStore } from "../../store/open.ts";
+import { openStore } from "../../ingest/starter/open.ts";
 import { dbOption, progressBar } from "../context.ts";
 
 /** `chokepoint serve`: the HTTP API and the dashboard. */

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { ChokepointError } from "../../domain/error.ts";
 import { createExtractor } from "../../monitor/extract/extract.ts";
-import { formatEventsText } from "../../monitor/extract/format.ts";
+import { formatEventsText } from "../format-events.ts";
 import { gazetteerFromStore } from "../../monitor/extract/gazetteer-store.ts";
 import { parseInterval, pollFeed } from "../../monitor/feeds/watch.ts";
 import { printJson, withStore } from "../context.ts";

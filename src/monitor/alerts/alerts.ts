@@ -1,7 +1,7 @@
 import { exposure } from "../../analytics/exposure.ts";
 import type { Store } from "../../store/store.ts";
 import type { Anomaly } from "../anomalies/detect.ts";
-import type { MonitorEvent } from "../extract/types.ts";
+import type { MonitorEvent } from "../../domain/monitor-event.ts";
 import { alertSimulator, compareImpact, impactOf } from "./impact.ts";
 import { rankEventAlerts, type Alert, type Candidate, type ExposureFact } from "./rank.ts";
 import { anomalyShock } from "./scenario.ts";

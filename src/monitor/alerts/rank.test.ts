@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { MonitorEvent } from "../extract/types.ts";
+import type { MonitorEvent } from "../../domain/monitor-event.ts";
 import { compareImpact, impactOf, type SimulatedImpact } from "./impact.ts";
 import { rankEventAlerts, type ExposureFact } from "./rank.ts";
 

@@ -1,6 +1,6 @@
 import type { SourceRef } from "../../domain/vocabulary.ts";
 import type { Scenario } from "../../simulate/scenario.ts";
-import type { MonitorEvent } from "../extract/types.ts";
+import type { MonitorEvent } from "../../domain/monitor-event.ts";
 import { compareImpact, type SimulatedImpact } from "./impact.ts";
 import { eventShock, type ShockSpec } from "./scenario.ts";
 

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Anomaly } from "../anomalies/detect.ts";
-import type { MonitorEvent } from "../extract/types.ts";
+import type { MonitorEvent } from "../../domain/monitor-event.ts";
 import { anomalyShock, defaultScenario, eventShock } from "./scenario.ts";
 
 const ev = (over: Partial<MonitorEvent>): MonitorEvent => ({

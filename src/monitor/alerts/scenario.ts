@@ -1,6 +1,6 @@
 import { validateScenario, type Scenario } from "../../simulate/scenario.ts";
 import type { Anomaly } from "../anomalies/detect.ts";
-import type { MonitorEvent } from "../extract/types.ts";
+import type { MonitorEvent } from "../../domain/monitor-event.ts";
 
 /**
  * Defaults of the scenario built from an event (documented in docs/monitoring.md). They are

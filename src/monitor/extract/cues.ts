@@ -1,4 +1,4 @@
-import type { EventStatus } from "./types.ts";
+import type { EventStatus } from "../../domain/monitor-event.ts";
 
 // How texts mark a measure as not new, not real, threatened or over. Each regex is a family of
 // wordings, not a copy of one text.

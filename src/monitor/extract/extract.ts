@@ -9,7 +9,7 @@ import { isMaterialMention, modifiedPhrase, plainProducts } from "./products.ts"
 import { tariffRate } from "./rates.ts";
 import { parties } from "./roles.ts";
 import { findTriggers, type Trigger } from "./triggers.ts";
-import type { EventType, MonitorEvent } from "./types.ts";
+import type { EventType, MonitorEvent } from "../../domain/monitor-event.ts";
 
 // Words that announce a list of items in the following lines or sentences.
 const LIST_INTRO = /(?:following|below|listed|annex|appendix|these) (?:items?|products?|materials?|goods)|items? (?:listed|below)|:\s*$/i;

@@ -5,7 +5,7 @@ import type { Sentence } from "./nlp.ts";
 import { statusOf } from "./cues.ts";
 import { isMaterialMention } from "./products.ts";
 import { tariffRate } from "./rates.ts";
-import type { MonitorEvent } from "./types.ts";
+import type { MonitorEvent } from "../../domain/monitor-event.ts";
 
 // "The duty for other non-cooperating companies is 37.6%": the rate that applies to the country.
 const RESIDUAL = /\b(?:all )?other (?:non-cooperating )?(?:companies|exporters|producers|manufacturers)\b/i;

@@ -1,11 +1,7 @@
 import { GOVERNMENT_BODIES, isCaseSensitive } from "./bodies.ts";
 
-/** Catalogue rows the gazetteer is generated from (tables `countries`, `country_aliases`, `materials`). */
-export interface GazetteerRows {
-  countries: { iso3: string; name: string }[];
-  aliases?: { alias: string; iso3: string }[];
-  materials: { id: string; name: string; hs_codes?: string[] | null; parent?: string | null }[];
-}
+export type { GazetteerRows } from "../../domain/gazetteer-rows.ts";
+import type { GazetteerRows } from "../../domain/gazetteer-rows.ts";
 
 /**
  * Names to look for in text and what they stand for. Keys are lowercase phrases.

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { ChokepointError } from "../../domain/error.ts";
-import type { MonitorDoc } from "./types.ts";
+import type { MonitorDoc } from "../../domain/monitor-event.ts";
 
 /** Read a file, or standard input for `-`. */
 export function readInput(file: string): string {

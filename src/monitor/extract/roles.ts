@@ -1,5 +1,5 @@
 import type { Mention } from "./nlp.ts";
-import type { EventType } from "./types.ts";
+import type { EventType } from "../../domain/monitor-event.ts";
 
 /** Who does what to whom in one sentence: the acting government and the targeted ones. */
 export interface Parties {

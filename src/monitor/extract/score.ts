@@ -1,4 +1,4 @@
-import type { MonitorEvent } from "./types.ts";
+import type { MonitorEvent } from "../../domain/monitor-event.ts";
 
 /** Gold annotation of one event (as predicted events, without evidence). */
 export type GoldEvent = Omit<MonitorEvent, "evidence">;

@@ -1,4 +1,4 @@
-import type { EventType } from "./types.ts";
+import type { EventType } from "../../domain/monitor-event.ts";
 
 /** A measure word found in a sentence: what kind of event it signals and where. */
 export interface Trigger {

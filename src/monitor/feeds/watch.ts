@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Store } from "../../store/store.ts";
 import { ensureMonitorTables, feedState, saveFeedState, saveItems, seenItems, type StoredItem } from "../../store/queries/monitor.ts";
-import type { MonitorEvent } from "../extract/types.ts";
+import type { MonitorEvent } from "../../domain/monitor-event.ts";
 import { fetchFeed } from "./fetch.ts";
 import { parseFeed } from "./parse.ts";
 

@@ -1,14 +1,7 @@
 import type { Store } from "../store.ts";
 
-export interface CountryRow {
-  iso3: string;
-  name: string;
-  eu27: boolean;
-  g7: boolean;
-  oecd: boolean;
-  /** Other spellings (lowercase) that mean this country: "south korea", "usa", … */
-  aliases?: string[];
-}
+export type { CountryRow } from "../../domain/country.ts";
+import type { CountryRow } from "../../domain/country.ts";
 
 /** All countries in the store, with their aliases. */
 export async function listCountries(store: Store): Promise<CountryRow[]> {

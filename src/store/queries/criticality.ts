@@ -1,5 +1,5 @@
 import type { Store } from "../store.ts";
-import type { WgiEstimate } from "../../analytics/criticality/wgi-scale.ts";
+import type { WgiEstimate } from "../../domain/wgi.ts";
 
 /** One material of the EU 2023 study with its inputs, its names in each table and its published scores. */
 export interface StudyMaterial {

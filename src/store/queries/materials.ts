@@ -3,24 +3,8 @@ import { closest } from "../../domain/suggest.ts";
 import { STAGES, type Stage } from "../../domain/vocabulary.ts";
 import type { Store } from "../store.ts";
 
-/** One entry of the material catalogue. */
-export interface Material {
-  id: string;
-  name: string;
-  grp: string | null;
-  parent: string | null;
-  stages: string[];
-  default_stage: string | null;
-  hs_codes: string[];
-  cn_codes: string[];
-  hs_caveat: string | null;
-  eu_study_name: string | null;
-  eu_crm_2023: boolean;
-  eu_srm_2024: boolean;
-  jp_critical: boolean;
-  jp_designation: string | null;
-  notes: string | null;
-}
+export type { Material } from "../../domain/material.ts";
+import type { Material } from "../../domain/material.ts";
 
 /** The whole catalogue, ordered by id. */
 export async function listMaterials(store: Store): Promise<Material[]> {

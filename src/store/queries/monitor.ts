@@ -1,5 +1,5 @@
 import { listValue } from "@duckdb/node-api";
-import type { GazetteerRows } from "../../monitor/extract/gazetteer.ts";
+import type { GazetteerRows } from "../../domain/gazetteer-rows.ts";
 import type { Store } from "../store.ts";
 
 /**
@@ -102,7 +102,7 @@ export interface StoredItem {
   link: string | null;
   title: string;
   published: string | null;
-  events: import("../../monitor/extract/types.ts").MonitorEvent[];
+  events: import("../../domain/monitor-event.ts").MonitorEvent[];
 }
 
 /** Store new items and their events. */
@@ -123,7 +123,7 @@ export async function saveItems(store: Store, items: readonly StoredItem[]): Pro
 }
 
 /** Every stored event, newest first. */
-export async function storedEvents(store: Store): Promise<(import("../../monitor/extract/types.ts").MonitorEvent & { link: string | null; feed: string })[]> {
+export async function storedEvents(store: Store): Promise<(import("../../domain/monitor-event.ts").MonitorEvent & { link: string | null; feed: string })[]> {
   const rows = await store.all<Record<string, string | number | null>>(
     "SELECT * FROM monitor_events ORDER BY seen_at DESC, measure_date DESC NULLS LAST",
   );
