@@ -98,3 +98,27 @@ test("targets named by country name report under the bloc's code (Japan → JPN)
   assert.equal(b.targets.JAPAN, undefined);
   assert.deepEqual(b.targets.JPN, a.targets.JPN);
 });
+
+// Issue #18 items 1 and 3, on the shipped data.
+test("an unknown shock actor (CNH, XXX) is an error naming the field and value with a suggestion", async () => {
+  for (const actor of ["CNH", "XXX"]) {
+    const s = validateScenario({ name: "x", year: 2023, shocks: [{ type: "export_ban", actor, material: "gallium", targets: ["JPN"] }] });
+    await assert.rejects(simulate(store, s, { runs: 5 }), (e: unknown) => {
+      assert.ok(e instanceof ChokepointError);
+      assert.equal(e.code, "unknown_country");
+      assert.match(e.message, new RegExp(`shocks\\.0\\.actor: unknown country '${actor}' \\(did you mean: `));
+      assert.equal(e.problems[0].field, "shocks.0.actor");
+      return true;
+    });
+  }
+  const cnh = validateScenario({ name: "x", year: 2023, shocks: [{ type: "export_ban", actor: "CNH", material: "gallium", targets: ["JPN"] }] });
+  await assert.rejects(simulate(store, cnh, { runs: 5 }), /did you mean: CHN/);
+});
+
+test("a ban plus an outage on the same actor, or the same ban twice, never gives a shortfall above 100 %", async () => {
+  const ban = { type: "export_ban", actor: "CHN", material: "gallium", targets: ["JPN"] };
+  for (const shocks of [[ban, { ...ban, type: "outage", severity: 0.5 }], [ban, ban], Array(200).fill(ban)]) {
+    const out = await simulate(store, validateScenario({ name: "x", year: 2023, shocks, responses: { reroute: false } }), { runs: 20 });
+    assert.ok(out.targets.JPN.peakShortfall.p95 <= 1, `peak ${out.targets.JPN.peakShortfall.p95}`);
+  }
+});

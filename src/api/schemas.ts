@@ -1,3 +1,4 @@
+import { LIMITS } from "../domain/limits.ts";
 import { z } from "zod";
 import { BasisSchema, MaterialIdSchema, StageSchema } from "../domain/vocabulary.ts";
 
@@ -49,7 +50,7 @@ export const AlertsQuery = z
 
 export const SimulateQuery = z
   .object({
-    runs: z.coerce.number().int().min(1).max(20_000).optional().describe("Monte Carlo runs (overrides the scenario)"),
+    runs: z.coerce.number().int().min(1).max(LIMITS.runs).optional().describe("Monte Carlo runs (overrides the scenario)"),
     seed: z.coerce.number().int().min(0).max(4294967295).optional(),
   })
   .strict();

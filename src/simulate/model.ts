@@ -1,6 +1,7 @@
 import { drawParams, type ModelParams, type ParamName, type ParamRange } from "./params.ts";
 import { marketState, type Market, type MarketState } from "./market.ts";
-import { blockedFraction, type ModelShock } from "./shock.ts";
+import type { ModelShock } from "./shock.ts";
+import { shockComposer } from "./compose-shocks.ts";
 import { drawStocks } from "./stockpile.ts";
 import type { Rng } from "./rng.ts";
 
@@ -55,7 +56,8 @@ export function runModel(market: Market, scenario: ModelScenario, params: Record
 
 /**
  * The deterministic core: given one parameter realisation, per month t
- * 1. blocked β_c = Σ_shocks f_k · X[c][actor_k] / 12 for targeted c (f from `blockedFraction`);
+ * 1. blocked β_c = Σ_a X[c][a] · (fraction removed from a) / 12, overlapping shocks composed by
+ *    `shockComposer` (never more than the actor supplies, so β_c ≤ D_c / 12);
  * 2. ramp ρ = min(1, (t − start + 1) / rampUpMonths);
  * 3. replacement pool = min(B, L + V + S): leakage L = λρ·B_trade, diversion
  *    V = δρ·min(B_trade − L, third-country supply to untargeted consumers), spare capacity
@@ -77,29 +79,13 @@ export function stepModel(market: Market, scenario: ModelScenario, p: ModelParam
   const initial = new Float64Array(N);
   for (let c = 0; c < N; c++) initial[c] = (scenario.stockpileDays[c] / DAYS_PER_MONTH) * monthlyDemand[c];
   const stock = initial.slice();
-  const beta = new Float64Array(N), gap = new Float64Array(N), draw = new Float64Array(N);
-  const isActor = new Uint8Array(S), untargeted = new Uint8Array(N);
+  const gap = new Float64Array(N), draw = new Float64Array(N);
+  const composeMonth = shockComposer(N, S);
   const ramp = Math.max(1, p.rampUpMonths);
   const elasticity = Math.max(1e-6, p.supplyElasticity - p.demandElasticity);
 
   for (let t = 0; t < H; t++) {
-    beta.fill(0);
-    isActor.fill(0);
-    untargeted.fill(1);
-    let tradeBlocked = 0, firstStart = Infinity;
-    for (const k of scenario.shocks) {
-      if (t < k.start || t >= k.end || k.actor < 0) continue;
-      isActor[k.actor] = 1;
-      firstStart = Math.min(firstStart, k.start);
-      const f = blockedFraction(k, state, S, p);
-      for (let c = 0; c < N; c++) {
-        if (!k.targeted[c]) continue;
-        untargeted[c] = 0;
-        const b = (f * state.flows[c * S + k.actor]) / 12;
-        beta[c] += b;
-        if (k.type !== "outage") tradeBlocked += b;
-      }
-    }
+    const { beta, isActor, untargeted, tradeBlocked, firstStart } = composeMonth(scenario.shocks, state, p, t);
     let B = 0;
     for (let c = 0; c < N; c++) B += beta[c];
 

@@ -5,6 +5,8 @@ import { ChokepointError, type Problem } from "../domain/error.ts";
 import { Iso3Schema, MaterialIdSchema, StageSchema } from "../domain/vocabulary.ts";
 import { DEFAULT_PARAMS, type ParamName } from "./params.ts";
 import { SHOCK_TYPES } from "./shock.ts";
+import { scenarioDomainIssues } from "./scenario-rules.ts";
+import { LIMITS, depthOf, jsonTextDepth } from "../domain/limits.ts";
 
 /** Shocks whose severity is a fraction 0–1. */
 const FRACTION_TYPES = new Set(["export_restriction", "outage"]);
@@ -41,8 +43,8 @@ export const ScenarioSchema = z
   .object({
     name: z.string().min(1),
     description: z.string().optional(),
-    year: z.number().int().min(2000).max(2100),
-    horizonMonths: z.number().int().min(1).max(120).default(24),
+    year: z.number().int().min(LIMITS.scenarioYears.min).max(LIMITS.scenarioYears.max),
+    horizonMonths: z.number().int().min(1).max(LIMITS.horizonMonths).default(24),
     shocks: z.array(ShockSchema).min(1),
     responses: z
       .object({
@@ -57,10 +59,13 @@ export const ScenarioSchema = z
     /** Targets' share of world demand by group (EU27, JPN, or ISO3): [low, high]. */
     demandShares: z.record(z.string(), z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)])).optional(),
     params: z.partialRecord(z.enum(Object.keys(DEFAULT_PARAMS) as [ParamName, ...ParamName[]]), Range).optional(),
-    runs: z.number().int().min(1).max(100_000).default(1000),
+    runs: z.number().int().min(1).max(LIMITS.runs).default(1000),
     seed: z.number().int().min(0).max(4294967295).default(1),
   })
-  .strict();
+  .strict()
+  .superRefine((s, ctx) => {
+    for (const i of scenarioDomainIssues(s)) ctx.addIssue({ code: "custom", path: i.path, message: i.message, input: i.input });
+  });
 
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
@@ -74,6 +79,12 @@ export type ScenarioInput = z.input<typeof ScenarioSchema>;
  * s.runs // 1000
  */
 export function parseScenario(text: string, file = "<scenario>"): Scenario {
+  const depth = jsonTextDepth(text);
+  if (depth > LIMITS.depth) {
+    throw new ChokepointError("validation_failed", `${file}: nested ${depth} levels deep (at most ${LIMITS.depth})`, [
+      { code: "too_deep", path: [], message: `nested deeper than ${LIMITS.depth} levels`, file, value: depth },
+    ]);
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length) {
@@ -83,7 +94,16 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
       { code: "parse_error", path: [], message: e.message, file, line },
     ]);
   }
-  return validateScenario(doc.toJS(), file, (path) => {
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: LIMITS.yamlAliases });
+  } catch (e) {
+    // An alias bomb (aliases of aliases) expands exponentially: refused, not expanded.
+    throw new ChokepointError("validation_failed", `${file}: not a usable scenario: ${(e as Error).message}`, [
+      { code: "parse_error", path: [], message: (e as Error).message, file },
+    ]);
+  }
+  return validateScenario(data, file, (path) => {
     const node = doc.getIn(path, true);
     const range = isNode(node) ? node.range : undefined;
     return range ? lines.linePos(range[0]).line : undefined;
@@ -95,6 +115,9 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
  * @example validateScenario({ name: "x", year: 2023, shocks: [] }) // throws validation_failed: shocks: …
  */
 export function validateScenario(data: unknown, file = "<scenario>", lineOf: (path: (string | number)[]) => number | undefined = () => undefined): Scenario {
+  if (depthOf(data, LIMITS.depth) > LIMITS.depth) {
+    throw new ChokepointError("validation_failed", `${file}: nested deeper than ${LIMITS.depth} levels`, [{ code: "too_deep", path: [], message: `nested deeper than ${LIMITS.depth} levels`, file }]);
+  }
   const r = ScenarioSchema.safeParse(data, { reportInput: true });
   if (r.success) return r.data;
   const problems: Problem[] = r.error.issues.map((i) => {

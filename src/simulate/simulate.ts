@@ -3,6 +3,7 @@ import type { SourceRef } from "../domain/vocabulary.ts";
 import { listCountries } from "../store/queries/countries.ts";
 import type { Store } from "../store/store.ts";
 import { compileScenario, consumerMembers, marketsOf, reportBlocs, type BlocResolver } from "./compile.ts";
+import { checkActors, idleActorNotes } from "./check-actors.ts";
 import { loadMarket, type EndUse } from "./load-market.ts";
 import type { Market } from "./market.ts";
 import { monteCarlo, type TargetResult, type TargetView, type ValueAddedBasis } from "./monte-carlo.ts";
@@ -65,6 +66,7 @@ export async function simulate(store: Store, scenario: Scenario, opts: SimulateO
   const runs = opts.runs ?? scenario.runs;
   const seed = opts.seed ?? scenario.seed;
   const countries = await listCountries(store);
+  checkActors(scenario, countries);
   const cache = new Map<string, string[]>();
   const resolve: BlocResolver = (spec) => {
     const k = spec.trim().toUpperCase();
@@ -92,6 +94,7 @@ export async function simulate(store: Store, scenario: Scenario, opts: SimulateO
     const views = targetViews(market, blocs, resolve, eu);
     const va = valueAddedBasis(market, endUse, resolve, eu);
     const targets = monteCarlo(market, ms, ranges, runs, (seed + 7919 * mi) >>> 0, views, va, (r) => opts.onProgress?.(mi, r, runs));
+    market.notes.push(...idleActorNotes(market, key.shocks.map((k) => k.actor)));
     markets.push(describe(market, key.shocks.map((k) => k.actor), va && endUse ? { va, endUse } : null, targets));
   }
   return { scenario, runs, seed, units: UNITS, parameters: ranges, targets: markets[0].targets, markets };

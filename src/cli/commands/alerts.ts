@@ -1,3 +1,4 @@
+import { LIMITS } from "../../domain/limits.ts";
 import type { Command } from "commander";
 import { resolveBlocFrom } from "../../domain/blocs.ts";
 import { buildAlerts } from "../../monitor/alerts/alerts.ts";
@@ -53,7 +54,7 @@ Examples:
           (a) => Number(a.period.slice(0, 4)) * 12 + Number(a.period.slice(5)) - 1 >= since,
         );
         const runs = Number(opts.runs);
-        if (!Number.isInteger(runs) || runs < 1 || runs > 100_000) throw new ChokepointError("invalid_input", `invalid --runs '${opts.runs}' (expected an integer 1–100000)`);
+        if (!Number.isInteger(runs) || runs < 1 || runs > LIMITS.runs) throw new ChokepointError("invalid_input", `invalid --runs '${opts.runs}' (expected an integer 1–${LIMITS.runs})`);
         const bar = progressBar("Simulating alerts");
         let started = false;
         try {

@@ -1,3 +1,4 @@
+import { LIMITS } from "../../domain/limits.ts";
 import type { Command } from "commander";
 import { writeFileSync } from "node:fs";
 import { ChokepointError } from "../../domain/error.ts";
@@ -28,7 +29,7 @@ Examples:
       const kind = /\.pdf$/i.test(opts.output) ? "pdf" : /\.html?$/i.test(opts.output) ? "html" : null;
       if (!kind) throw new ChokepointError("invalid_input", `-o '${opts.output}': expected a file ending in .pdf or .html`);
       const runs = opts.runs === undefined ? undefined : Number(opts.runs);
-      if (runs !== undefined && (!Number.isInteger(runs) || runs < 1 || runs > 100_000)) throw new ChokepointError("invalid_input", `invalid --runs '${opts.runs}' (expected 1–100000)`);
+      if (runs !== undefined && (!Number.isInteger(runs) || runs < 1 || runs > LIMITS.runs)) throw new ChokepointError("invalid_input", `invalid --runs '${opts.runs}' (expected 1–${LIMITS.runs})`);
       const scenario = opts.scenario ? loadScenario(opts.scenario) : undefined;
       const html = briefHtml(await withStore(cmd, (store) => briefData(store, { material: opts.material, bloc: opts.bloc, scenario, runs })));
       writeFileSync(opts.output, kind === "pdf" ? await htmlToPdf(html) : html);

@@ -1,3 +1,4 @@
+import { LIMITS } from "../../domain/limits.ts";
 import type { Command } from "commander";
 import cliProgress from "cli-progress";
 import { ChokepointError } from "../../domain/error.ts";
@@ -45,7 +46,7 @@ scenario (ALLIANCE also reports EU27 and JPN) and each member with trade data.`,
 function positiveInt(name: string) {
   return (v: string) => {
     const n = Number(v);
-    if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new ChokepointError("invalid_input", `invalid ${name} '${v}' (expected an integer 1–100000)`);
+    if (!Number.isInteger(n) || n < 1 || n > LIMITS.runs) throw new ChokepointError("invalid_input", `invalid ${name} '${v}' (expected an integer 1–${LIMITS.runs})`);
     return n;
   };
 }
