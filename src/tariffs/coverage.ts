@@ -14,7 +14,7 @@ export const PARTNERS_NOT_MODELLED: Record<string, string> = {
 };
 
 const METHOD =
-  "Constant 2024 volumes at 2024 customs values (US Census, imports for consumption). Each HS10 line's base rate is its 2024 calculated duty / customs value, used as the MFN rate in all-in rules; it includes 2024 preferences and any Section 232 (2018 metals quotas) or Section 301 duty paid in 2024.";
+  "Constant 2024 volumes at 2024 customs values (US Census, imports for consumption). Each HS10 line's base rate is its 2024 calculated duty / customs value, used as the MFN rate in all-in rules; it includes 2024 preferences and any Section 232 (2018 metals quotas) or Section 301 duty paid in 2024. HS chapters 98–99 (US goods returned, special provisions) pay their 2024 rate only.";
 
 /**
  * Coverage of a tariff answer: `complete` only when every measure in force is modelled from verified

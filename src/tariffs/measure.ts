@@ -59,4 +59,4 @@ export const MeasureSchema = z.strictObject({
 });
 export type Measure = z.infer<typeof MeasureSchema>;
 
-export const MeasuresFileSchema = z.strictObject({ edition: z.string().min(1), measures: z.array(MeasureSchema).min(1) });
+export const MeasuresFileSchema = z.strictObject({ edition: z.string().min(1), scopeNote: z.string().optional(), measures: z.array(MeasureSchema).min(1) });

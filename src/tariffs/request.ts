@@ -57,3 +57,9 @@ function parseWith<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   const first = problems[0];
   throw new ChokepointError("invalid_input", `invalid ${what} request: ${first.field} = ${JSON.stringify(first.value)}: ${first.message}`, problems);
 }
+
+/** `GET /api/tariffs/timeline` query: exporters as a comma list. */
+export const TimelineQuerySchema = z.strictObject({
+  exporters: z.string().regex(/^[A-Za-z0-9]{2,10}(,[A-Za-z0-9]{2,10}){0,9}$/, "a comma list such as JPN,EU27").default("JPN,EU27"),
+  to: Day.default(TODAY),
+});

@@ -60,3 +60,12 @@ export async function hsHeadingNames(store: Store): Promise<Map<string, string>>
   const rows = await store.memo("hs-headings", () => store.all<{ code: string; description: string }>("SELECT code, description FROM hs_codes WHERE level IN (2, 4)"));
   return new Map(rows.map((r) => [r.code, r.description]));
 }
+
+/**
+ * Every export restriction on record, all columns as stored (the monitor may add columns such as a
+ * destination scope; they are passed through by name), dates as text.
+ */
+export async function allExportRestrictions(store: Store): Promise<Record<string, string | null>[]> {
+  const rows = await store.all<Record<string, unknown>>("SELECT * FROM export_restrictions ORDER BY start_date NULLS LAST, country, material");
+  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v)])));
+}
