@@ -18,7 +18,9 @@ export type CapabilityName =
   | "events"
   | "anomalies"
   | "alerts"
-  | "scan";
+  | "scan"
+  | "tariffs"
+  | "tariffTimeline";
 
 // Thunks (not strings) so the bundler-free tsx loader and tsc both see real module paths.
 type Loader = () => Promise<Record<string, unknown>>;
@@ -38,6 +40,8 @@ export const CAPABILITIES: CapabilityTable = {
   anomalies: { load: () => import("./monitor.ts"), name: "listAnomalies", issue: "monitoring (anomalies)" },
   alerts: { load: () => import("./monitor.ts"), name: "listAlerts", issue: "monitoring (alerts)" },
   scan: { load: () => import("../analytics/scan.ts"), name: "scan", issue: "world-scale scan (BACI)" },
+  tariffs: { load: () => import("../tariffs/exposure.ts"), name: "tariffs", issue: "US tariffs" },
+  tariffTimeline: { load: () => import("../tariffs/timeline.ts"), name: "tariffTimeline", issue: "US tariffs (timeline)" },
 };
 
 /** Resolves capabilities once each and remembers the answer (including "not there"). */

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { PlanRequestSchema } from "../plan/request.ts";
 import { ScenarioSchema } from "../simulate/scenario.ts";
+import { TariffRequestSchema, TimelineQuerySchema } from "../tariffs/request.ts";
 import type { Store } from "../store/store.ts";
 import type { Capabilities } from "./capabilities.ts";
 import * as S from "./schemas.ts";
@@ -82,5 +83,13 @@ export const ROUTES: Route[] = [
   {
     method: "post", path: "/api/plan", summary: "Optimise the sourcing mix and stockpile (same fields as the plan command)", query: S.EmptyQuery, body: PlanRequestSchema, cacheable: true, guarded: true,
     run: async ({ store, caps, body }) => (await caps.get("plan"))(store, body),
+  },
+  {
+    method: "get", path: "/api/tariffs", summary: "US tariffs in force on a date on an exporter's 2024 US sales: duty, effective rate, products, measures, trade effect", query: TariffRequestSchema, cacheable: true,
+    run: async ({ store, caps, query }) => (await caps.get("tariffs"))(store, query),
+  },
+  {
+    method: "get", path: "/api/tariffs/timeline", summary: "Effective US tariff rate on exporters' 2024 US sales at every measure date since 2024", query: TimelineQuerySchema, cacheable: true,
+    run: async ({ store, caps, query }) => (await caps.get("tariffTimeline"))(store, { exporters: query.exporters.split(","), to: query.to }),
   },
 ];

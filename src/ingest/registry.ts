@@ -16,6 +16,8 @@ import { fxLoader } from "./reference/fx.ts";
 import { exportRestrictionsLoader } from "./reference/export-restrictions.ts";
 import { baciLoader } from "./trade/baci.ts";
 import { comtradeBulkLoader } from "./trade/comtrade-bulk.ts";
+import { usCensusImportsLoader } from "./tariffs/us-census-imports.ts";
+import { usTariffMeasuresLoader } from "./tariffs/us-tariff-measures.ts";
 
 /**
  * Every loader by id. `chokepoint ingest <id> FILE…` and the starter build (data/<folder>/dataset.json)
@@ -39,4 +41,6 @@ export const loaders: Record<string, Loader> = {
   "export-restrictions": exportRestrictionsLoader,
   baci: baciLoader,
   "comtrade-bulk": comtradeBulkLoader,
+  "us-census-imports": usCensusImportsLoader,
+  "us-tariff-measures": usTariffMeasuresLoader,
 };

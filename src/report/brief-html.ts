@@ -70,7 +70,7 @@ ${[...p.coverage.notes, ...d.notes].map((n) => `<li>${esc(n)}</li>`).join("")}
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-const CSS = `
+export const CSS = `
 @page { size: A4; margin: 14mm 14mm 16mm; }
 body { font-family: "DejaVu Sans", system-ui, sans-serif; color: #111827; font-size: 10.5pt; margin: 0; }
 .page { break-after: page; }

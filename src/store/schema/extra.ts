@@ -1,4 +1,5 @@
 import { MONITOR_DDL } from "../queries/monitor.ts";
+import { TARIFFS_DDL } from "../queries/tariffs.ts";
 /** The view `baci_trade` when no BACI year is loaded: BACI's six columns, no rows. */
 export const BACI_TRADE_EMPTY =
   "SELECT NULL::SMALLINT AS year, NULL::SMALLINT AS exporter, NULL::SMALLINT AS importer, NULL::INTEGER AS hs6, NULL::DOUBLE AS value_kusd, NULL::DOUBLE AS quantity_t WHERE false";
@@ -16,5 +17,6 @@ export const extraDdl: string[] = [
   `CREATE VIEW IF NOT EXISTS baci_trade AS ${BACI_TRADE_EMPTY}`,
   `CREATE TABLE IF NOT EXISTS baci_loads (year SMALLINT PRIMARY KEY, classification VARCHAR, release VARCHAR, dataset VARCHAR, source_file VARCHAR, rows DOUBLE, codes SMALLINT[], loaded_at TIMESTAMP)`,
   `CREATE TABLE IF NOT EXISTS baci_countries (code SMALLINT PRIMARY KEY, iso3 VARCHAR, iso2 VARCHAR, name VARCHAR, release VARCHAR)`,
+  ...TARIFFS_DDL, // US tariffs: Census 2024 imports, partners, measures, scope lists (src/store/queries/tariffs.ts)
   `CREATE TABLE IF NOT EXISTS baci_products (classification VARCHAR, code VARCHAR, description VARCHAR, release VARCHAR, PRIMARY KEY (classification, code))`,
 ];

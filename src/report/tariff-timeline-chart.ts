@@ -1,0 +1,70 @@
+import type { TariffTimeline } from "../tariffs/timeline.ts";
+import { esc, footnote, footnoteLines, n, sourceLine, svgOpen } from "./svg.ts";
+
+export interface TimelineChartInput {
+  title: string;
+  from: string;
+  to: string;
+  series: { label: string; points: { date: string; effectiveRate: number }[] }[];
+  sources: { dataset: string; edition?: string; year?: number }[];
+  /** Dated marks on the time axis (e.g. the Supreme Court ruling). */
+  marks?: { date: string; label: string }[];
+  width?: number;
+}
+
+const COLOURS = ["#c2410c", "#2563eb", "#15803d", "#7c3aed"];
+const day = (s: string) => Date.parse(`${s}T00:00:00Z`) / 86_400_000;
+
+/**
+ * Effective tariff rates over time as step lines (each value holds until the next date), as an SVG string.
+ * @example timelineSvg({ title: "US tariffs", from: "2024-01-01", to: "2026-12-05", series: [{ label: "JPN", points }], sources })
+ */
+export function timelineSvg(input: TimelineChartInput): string {
+  const width = input.width ?? 680;
+  const src = sourceLine(input.sources);
+  const chars = Math.floor(width / 5.6);
+  const foot = 12 * footnoteLines(src, chars);
+  const m = { top: 24, left: 48, right: 70, bottom: 40 + foot };
+  const height = 300 + foot;
+  const max = Math.max(0.05, ...input.series.flatMap((s) => s.points.map((p) => p.effectiveRate)));
+  const top = Math.ceil(max * 20) / 20;
+  const x0 = day(input.from), x1 = day(input.to);
+  const x = (d: string) => m.left + ((day(d) - x0) / (x1 - x0)) * (width - m.left - m.right);
+  const y = (v: number) => height - m.bottom - (v / top) * (height - m.top - m.bottom);
+  const out = [svgOpen(width, height, input.title, "cp-timeline")];
+  for (let v = 0; v <= top + 1e-9; v += 0.05) {
+    out.push(`<line x1="${m.left}" x2="${width - m.right}" y1="${n(y(v))}" y2="${n(y(v))}" stroke="#e5e7eb"/><text x="${m.left - 6}" y="${n(y(v))}" dy="0.35em" text-anchor="end" fill="#6b7280">${Math.round(v * 100)} %</text>`);
+  }
+  for (let yr = Number(input.from.slice(0, 4)); yr <= Number(input.to.slice(0, 4)); yr++) {
+    const d = `${yr}-01-01`;
+    if (d < input.from) continue;
+    out.push(`<line x1="${n(x(d))}" x2="${n(x(d))}" y1="${m.top}" y2="${n(height - m.bottom)}" stroke="#d1d5db"/><text x="${n(x(d))}" y="${n(height - m.bottom + 14)}" text-anchor="middle" fill="#6b7280">${yr}</text>`);
+  }
+  for (const mk of input.marks ?? []) {
+    out.push(`<line x1="${n(x(mk.date))}" x2="${n(x(mk.date))}" y1="${m.top - 10}" y2="${n(height - m.bottom)}" stroke="#6b7280" stroke-dasharray="3 3"/><text x="${n(x(mk.date) + 3)}" y="${m.top - 12}" fill="#374151" font-size="10">${esc(mk.label)}</text>`);
+  }
+  input.series.forEach((s, i) => {
+    const c = COLOURS[i % COLOURS.length];
+    const pts: string[] = [];
+    s.points.forEach((p, j) => {
+      const next = s.points[j + 1]?.date ?? input.to;
+      pts.push(`${n(x(p.date))},${n(y(p.effectiveRate))}`, `${n(x(next))},${n(y(p.effectiveRate))}`);
+    });
+    out.push(`<polyline fill="none" stroke="${c}" stroke-width="2" points="${pts.join(" ")}"/>`);
+    const last = s.points[s.points.length - 1];
+    if (last) out.push(`<text x="${n(width - m.right + 4)}" y="${n(y(last.effectiveRate))}" dy="0.35em" fill="${c}" font-weight="600">${esc(s.label)} ${(last.effectiveRate * 100).toFixed(1)} %</text>`);
+  });
+  out.push(`${footnote(0, height - foot + 6, src, chars)}</svg>`);
+  return out.join("");
+}
+
+/** The timeline as chart input: one series per exporter, the Supreme Court ruling marked. */
+export function timelineChartInput(t: TariffTimeline): TimelineChartInput {
+  return {
+    title: `Effective US tariff rate on ${t.series.map((s) => s.exporter).join(" and ")} exports (2024 trade weights)`,
+    from: t.from, to: t.to,
+    series: t.series.map((s) => ({ label: s.exporter, points: s.points })),
+    sources: t.sources,
+    marks: [{ date: "2025-04-05", label: "IEEPA 10 %" }, { date: "2026-02-20", label: "IEEPA ruled unlawful" }].filter((m) => m.date <= t.to),
+  };
+}
