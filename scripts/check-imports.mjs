@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 export const LAYERS = {
   domain: 0,
   store: 1,
-  ingest: 2, analytics: 2, simulate: 2, plan: 2, monitor: 2, report: 2,
+  ingest: 2, analytics: 2, simulate: 2, plan: 2, monitor: 2, report: 2, tariffs: 2,
   api: 3, cli: 3, "index.ts": 3,
 };
 

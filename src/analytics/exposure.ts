@@ -8,7 +8,8 @@ import { resolveMaterial, resolveStage, type Material } from "../store/queries/m
 import type { Store } from "../store/store.ts";
 import { governanceWeightedHhi, hhi, wgiScale } from "./concentration.ts";
 import { productionSuppliers, sourcingSuppliers, type SupplyMix } from "./supply-mix.ts";
-import { restrictionsFor, studyImportReliance } from "../store/queries/exposure.ts";
+import { studyImportReliance } from "../store/queries/exposure.ts";
+import { restrictionsInForce, today } from "../store/queries/restrictions.ts";
 
 /** The CRM Act's cap on any single third country (Regulation (EU) 2024/1252, Art. 5(1)(b)). */
 export const CRMA_MAX_SHARE = 0.65;
@@ -102,7 +103,11 @@ async function indicators(store: Store, m: Material, stage: Stage, bloc: Bloc, b
   const countries = await listCountries(store);
   const names = new Map(countries.map((c) => [c.iso3, c.name]));
   const members = new Set(bloc.members);
-  const restrictions = await restrictionsFor(store, [m.id, ...(m.parent ? [m.parent] : [])]);
+  const restrictions = (await restrictionsInForce(store, { date: today(), destination: bloc.members, material: m.id })).flatMap((r) =>
+    (r.materials.filter((x) => x === m.id || x === m.parent).length ? r.materials.filter((x) => x === m.id || x === m.parent) : r.materials.slice(0, 1)).map(
+      (material) => ({ country: r.country, material, measure: r.measure, start_date: r.from, source: r.source }),
+    ),
+  );
   const restricting = new Set(restrictions.map((r) => r.country));
   const suppliers: Supplier[] = mix.rows
     .map((r) => ({

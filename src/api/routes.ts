@@ -5,6 +5,8 @@ import { TariffRequestSchema, TimelineQuerySchema } from "../tariffs/request.ts"
 import type { Store } from "../store/store.ts";
 import type { Capabilities } from "./capabilities.ts";
 import * as S from "./schemas.ts";
+import { RestrictionsRequest } from "../monitor/request.ts";
+import { listRestrictions } from "../monitor/restrictions/list.ts";
 
 /** What a route handler gets: the store, the capabilities and its validated input. */
 export interface RouteContext<Q = any> {
@@ -65,6 +67,10 @@ export const ROUTES: Route[] = [
   {
     method: "get", path: "/api/alerts", summary: "Events and trade collapses ranked by the share of the bloc's supply at risk", query: S.AlertsQuery, cacheable: false,
     run: async ({ store, caps, query }) => (await caps.get("alerts"))(store, { blocs: query.bloc ? [query.bloc] : ["JPN", "EU27", "ALLIANCE"], months: query.months }),
+  },
+  {
+    method: "get", path: "/api/restrictions", summary: "Export restrictions on record on a date (default today): in force, suspended until, ended; destinations; official URL", query: RestrictionsRequest, cacheable: true,
+    run: async ({ store, query }) => listRestrictions(store, RestrictionsRequest.parse(query)),
   },
   {
     method: "get", path: "/api/scan", summary: "Every HS6 product a bloc imports from outside (CEPII BACI): concentration, top supplier, its world share, EC dependency flag", query: S.ScanQuery, cacheable: true,

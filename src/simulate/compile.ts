@@ -90,5 +90,5 @@ export function compileScenario(s: Scenario, key: MarketKey, m: Market, resolve:
       if (ms.every((x) => alliance.has(x))) group[c] = 0;
     });
   }
-  return { horizonMonths: s.horizonMonths, shocks, stockpileDays: days, sharingGroup: group, reroute: s.responses.reroute };
+  return { horizonMonths: s.horizonMonths, shocks, stockpileDays: days, sharingGroup: group, reroute: s.responses.reroute, ...(s.responses.allianceSharing && s.responses.tradeShare ? { tradeShare: s.responses.tradeShare } : {}) };
 }

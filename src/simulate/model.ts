@@ -3,6 +3,7 @@ import { marketState, type Market, type MarketState } from "./market.ts";
 import type { ModelShock } from "./shock.ts";
 import { shockComposer } from "./compose-shocks.ts";
 import { drawStocks } from "./stockpile.ts";
+import { shareIntake } from "./alliance-trade.ts";
 import type { Rng } from "./rng.ts";
 
 /** A scenario resolved against one market (see `compileScenario`). Consumer arrays have ROW last. */
@@ -15,6 +16,8 @@ export interface ModelScenario {
   sharingGroup: Int32Array;
   /** Third countries' spare capacity, diversion and leakage respond (else only stockpiles do). */
   reroute: boolean;
+  /** Alliance trade sharing: fraction of an unblocked group member's demand it passes to short members (see alliance-trade.ts). */
+  tradeShare?: number;
 }
 
 /** Monthly outcome of one run. Volumes are shares of annual world supply; arrays are (C+1) × H. */
@@ -79,7 +82,7 @@ export function stepModel(market: Market, scenario: ModelScenario, p: ModelParam
   const initial = new Float64Array(N);
   for (let c = 0; c < N; c++) initial[c] = (scenario.stockpileDays[c] / DAYS_PER_MONTH) * monthlyDemand[c];
   const stock = initial.slice();
-  const gap = new Float64Array(N), draw = new Float64Array(N);
+  const gap = new Float64Array(N), draw = new Float64Array(N), short = new Float64Array(N);
   const composeMonth = shockComposer(N, S);
   const ramp = Math.max(1, p.rampUpMonths);
   const elasticity = Math.max(1e-6, p.supplyElasticity - p.demandElasticity);
@@ -119,9 +122,11 @@ export function stepModel(market: Market, scenario: ModelScenario, p: ModelParam
       gap[c] = Math.max(0, beta[c] - r);
     }
     drawStocks(gap, stock, initial, scenario.sharingGroup, p.stockpileDrawRate, draw);
+    for (let c = 0; c < N; c++) short[c] = Math.max(0, gap[c] - draw[c]);
+    if (scenario.tradeShare) shareIntake(short, beta, monthlyDemand, scenario.sharingGroup, scenario.tradeShare);
     let unmetWorld = 0;
     for (let c = 0; c < N; c++) {
-      const u = Math.max(0, gap[c] - draw[c]);
+      const u = short[c];
       run.draw[c * H + t] = draw[c];
       run.unmet[c * H + t] = u;
       run.stock[c * H + t] = stock[c];

@@ -50,6 +50,8 @@ export const ScenarioSchema = z
       .object({
         stockpileDays: z.record(z.string(), z.number().min(0).max(3650)).default({}),
         allianceSharing: z.boolean().default(false),
+        /** With allianceSharing: fraction (0–1) of an unaffected member's monthly demand it passes to affected members (trade sharing; the giver bears it). */
+        tradeShare: z.number().min(0).max(1).optional(),
         reroute: z.boolean().default(true),
       })
       .strict()

@@ -16,9 +16,10 @@ import { register as scan } from "./scan.ts";
 import { register as serve } from "./serve.ts";
 import { register as brief } from "./brief.ts";
 import { register as tariffs } from "./tariffs.ts";
+import { register as restrictions } from "./restrictions.ts";
 
 /**
  * Every CLI command, as a function that registers itself on the program.
  * Add a command: write `commands/<name>.ts` exporting `register`, and list it here.
  */
-export const commands: ((program: Command) => void)[] = [overview, exposure, materials, ingest, data, plan, assess, benchmarks, simulate, extract, scan, anomalies, watch, alerts, serve, brief, tariffs];
+export const commands: ((program: Command) => void)[] = [overview, exposure, materials, ingest, data, plan, assess, benchmarks, simulate, extract, scan, anomalies, watch, alerts, serve, brief, tariffs, restrictions];

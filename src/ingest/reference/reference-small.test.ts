@@ -75,8 +75,8 @@ test("export-restrictions: notices with dates, checked against countries and mat
   const ga = await s.all<{ start: string; source: string }>(
     "SELECT strftime(start_date, '%Y-%m-%d') AS start, source FROM export_restrictions WHERE country = 'CHN' AND material = 'gallium' ORDER BY start_date",
   );
-  assert.deepEqual(ga.map((r) => r.start), ["2023-08-01", "2024-12-03"]);
-  assert.match(ga[0].source, /No\. 23 of 2023/);
+  assert.deepEqual(ga.map((r) => r.start), ["2023-08-01", "2024-12-03", "2026-01-06"]);
+  assert.match(ga[0].source, /2023 No\. 23/);
   const idn = await s.one<{ material: string; start: string }>("SELECT material, strftime(start_date, '%Y-%m-%d') AS start FROM export_restrictions WHERE country = 'IDN'");
   assert.deepEqual(idn, { material: "nickel", start: "2020-01-01" });
   const bad = tempFile("export_restrictions.csv", readFileSync(ER, "utf8").replace("CHN,germanium", "CHN,germanum"));

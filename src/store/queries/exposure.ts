@@ -194,21 +194,6 @@ export async function datasetInfo(store: Store, ids: readonly string[]): Promise
   );
 }
 
-/** Export restrictions on record for a material (or its group), by country. */
-export async function restrictionsFor(
-  store: Store,
-  materials: readonly string[],
-): Promise<{ country: string; material: string; measure: string; start_date: string | null; source: string }[]> {
-  const all = await store.memo("export-restrictions", () =>
-    store.all<{ country: string; material: string; measure: string; start_date: string | null; source: string }>(
-      `SELECT country, material, measure, strftime(start_date, '%Y-%m-%d') AS start_date, source
-       FROM export_restrictions ORDER BY start_date NULLS LAST, country, material`,
-    ),
-  );
-  const wanted = new Set(materials);
-  return all.filter((r) => wanted.has(r.material)).map((r) => ({ ...r }));
-}
-
 /** The EU 2023 study's import reliance (0–1) for a material at a stage. */
 export async function studyImportReliance(store: Store, studyName: string, stage: Stage): Promise<number | null> {
   const all = await store.memo("study-ir", async () => {

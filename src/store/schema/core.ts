@@ -68,7 +68,10 @@ export const coreDdl = [
   // Export restrictions on record (for "share from restricting countries").
   `CREATE TABLE IF NOT EXISTS export_restrictions (
      country VARCHAR, material VARCHAR, measure VARCHAR, start_date DATE, end_date DATE,
-     source VARCHAR, url VARCHAR)`,
+     source VARCHAR, url VARCHAR,
+     -- one measure (announcement) spans several material rows; destinations ';'-separated ISO3, NULL = all
+     measure_id VARCHAR, announced DATE, destinations VARCHAR, suspended_from DATE, suspended_until DATE,
+     suspension_source VARCHAR, codes VARCHAR, note VARCHAR)`,
   // HS nomenclature.
   `CREATE TABLE IF NOT EXISTS hs_codes (code VARCHAR PRIMARY KEY, description VARCHAR, parent VARCHAR, level INTEGER, section VARCHAR)`,
 ];
