@@ -172,13 +172,18 @@ test("simulate: a scenario body runs; a bad one is a 400 naming the path; YAML b
   assert.equal(r.status, 400);
 });
 
-test("plan: a feasible request returns a mix under the 65 % cap; an infeasible one is a 422", async () => {
+test("plan: a feasible request returns a mix under the 65 % cap; an infeasible one answers with the smallest change (422 with strict)", async () => {
   let r = await post(app, "/api/plan", { material: "cobalt", bloc: "ALLIANCE" });
   const body = (await r.json()) as any;
   assert.equal(r.status, 200, JSON.stringify(body).slice(0, 300));
   const third = body.plan.suppliers.filter((s: any) => !s.inBloc);
   assert.ok(third.every((s: any) => s.share <= 0.65 + 1e-6));
   r = await post(app, "/api/plan", { material: "gallium", bloc: "ALLIANCE", maxShare: 0.2 });
+  const relaxed = (await r.json()) as any;
+  assert.equal(r.status, 200);
+  assert.equal(relaxed.feasibility.feasible, false);
+  assert.ok(relaxed.feasibility.change.length > 0);
+  r = await post(app, "/api/plan", { material: "gallium", bloc: "ALLIANCE", maxShare: 0.2, strict: true });
   assert.equal(r.status, 422);
   assert.equal(((await r.json()) as any).code, "infeasible");
   r = await post(app, "/api/plan", { material: "gallium", bloc: "JPN", maxShare: 7 });

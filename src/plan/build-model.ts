@@ -25,6 +25,11 @@ export function costFor(s: Supplier, pi: number): number {
   return s.partnerCost?.[pi] ?? s.unitCost;
 }
 
+/** A supplier row's name in labels and messages: the country, and the named option it stands for. */
+export function rowName(s: Supplier): string {
+  return s.option ? `${s.country} (${s.option})` : s.country;
+}
+
 /** True when a supplier counts as in-bloc (exempt from the third-country cap). */
 export function inBloc(p: PlanProblem, country: string): boolean {
   return (p.blocMembers ?? p.partners.flatMap((q) => q.members)).includes(country);
@@ -48,7 +53,7 @@ export function buildModel(p: PlanProblem, relax?: Relax): { lp: LpModel; ix: Pl
   const relaxVar = relax ? b.addVar(`relaxed ${relax}`, { lb: 0, ub: 1, cost: relax === "maxShare" ? 1 : -1 }) : undefined;
   const x = p.partners.map((q, pi) =>
     p.suppliers.map((s) =>
-      b.addVar(`${q.id} from ${s.country}`, {
+      b.addVar(`${q.id} from ${rowName(s)}`, {
         cost: costOn * (costFor(s, pi) + (pr.risk === "governance" ? pr.governancePenalty * s.governance : 0)),
       }),
     ),
@@ -58,9 +63,9 @@ export function buildModel(p: PlanProblem, relax?: Relax): { lp: LpModel; ix: Pl
     if (!s.trusted || s.newCapacityMax <= 0) return undefined;
     if (block) {
       const blocks = Math.floor(s.newCapacityMax / block);
-      return blocks > 0 ? b.addVar(`new capacity blocks in ${s.country}`, { ub: blocks, cost: costOn * s.capexPerTonne * block, integer: true }) : undefined;
+      return blocks > 0 ? b.addVar(`new capacity blocks in ${rowName(s)}`, { ub: blocks, cost: costOn * s.capexPerTonne * block, integer: true }) : undefined;
     }
-    return b.addVar(`new capacity in ${s.country}`, { ub: s.newCapacityMax, cost: costOn * s.capexPerTonne });
+    return b.addVar(`new capacity in ${rowName(s)}`, { ub: s.newCapacityMax, cost: costOn * s.capexPerTonne });
   });
   const pooled = p.pooledStockpile ? b.addVar("joint stockpile", { cost: costOn * pr.holdingCost }) : undefined;
   const s = p.partners.map((q) => pooled ?? b.addVar(`${q.id} stockpile`, { cost: costOn * pr.holdingCost }));
@@ -72,14 +77,14 @@ export function buildModel(p: PlanProblem, relax?: Relax): { lp: LpModel; ix: Pl
   const capacityRow = p.suppliers.map((sp, i) => {
     const terms: [number, number][] = x.map((row) => [row[i], 1]);
     if (n[i] !== undefined) terms.push([n[i]!, -(block ?? 1)]);
-    return b.addRow(`capacity of ${sp.country}`, terms, { hi: sp.available });
+    return b.addRow(`capacity of ${rowName(sp)}`, terms, { hi: sp.available });
   });
   const capRow = p.partners.map((q, pi) =>
     p.suppliers.map((sp, i) => {
       if (inBloc(p, sp.country)) return undefined;
-      if (relax === "maxShare") return b.addRow(`${q.id} cap on ${sp.country}`, [[x[pi][i], 1], [relaxVar!, -q.demand]], { hi: 0 });
+      if (relax === "maxShare") return b.addRow(`${q.id} cap on ${rowName(sp)}`, [[x[pi][i], 1], [relaxVar!, -q.demand]], { hi: 0 });
       if (pr.maxShare >= 1) return undefined;
-      return b.addRow(`${q.id} cap on ${sp.country}`, [[x[pi][i], 1]], { hi: pr.maxShare * q.demand });
+      return b.addRow(`${q.id} cap on ${rowName(sp)}`, [[x[pi][i], 1]], { hi: pr.maxShare * q.demand });
     }),
   );
   const trustedRow = p.partners.map((q, pi) => {
@@ -95,9 +100,9 @@ export function buildModel(p: PlanProblem, relax?: Relax): { lp: LpModel; ix: Pl
     p.suppliers.map((sp, i) => {
       if (!useShortfall || sp.disruption <= 0) return undefined;
       const who = members.map((pi) => p.partners[pi].id).join("+");
-      const v = b.addVar(`${who} shortfall if ${sp.country} cuts`, { cost: pr.voll * sp.disruption });
+      const v = b.addVar(`${who} shortfall if ${rowName(sp)} cuts`, { cost: pr.voll * sp.disruption });
       const terms: [number, number][] = [[v, 1], [s[members[0]], 1], ...members.map((pi) => [x[pi][i], -months] as [number, number])];
-      b.addRow(`${who} shortfall if ${sp.country} cuts`, terms, { lo: 0 });
+      b.addRow(`${who} shortfall if ${rowName(sp)} cuts`, terms, { lo: 0 });
       return v;
     }),
   );

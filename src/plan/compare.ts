@@ -17,7 +17,17 @@ export interface Comparison {
   separateShortfall: number | null;
   partners: PartnerComparison[];
   gainsMost: string | null;
-  separateInfeasible: { partner: string; reason: string }[];
+  separateInfeasible: { partner: string; reason: string; unmetDemand: number | null }[];
+  /** Days of the partners' demand held in stock: one pooled reserve vs the two separate reserves. */
+  jointStockpileDays: number;
+  separateStockpileDays: number | null;
+  /** One line for a minister: what coordinating buys. */
+  verdict: "joint cheaper" | "infeasible alone, feasible together" | "no dividend";
+  /** When a partner cannot plan alone: the demand (volume/yr) it would leave unmet, which the joint plan meets. */
+  shortfallAvoided: number | null;
+  summary: string;
+  /** Unit of every cost above: "USD" (per year) when prices come from trade data, else "relative". */
+  costUnit?: string;
   method: string;
 }
 
@@ -72,7 +82,8 @@ export async function compareSeparate(joint: PlanProblem, sol: PlanSolution): Pr
       second.push(await solvePlan(alone(joint, pi, avail.map((a) => a[pi]), newMax.map((a) => a[pi]))));
     } catch (e) {
       if (!(e instanceof ChokepointError) || e.code !== "infeasible") throw e;
-      separateInfeasible.push({ partner: joint.partners[pi].id, reason: e.message });
+      const coverable = e.problems?.find((x) => x.code === "demand")?.value as number | undefined;
+      separateInfeasible.push({ partner: joint.partners[pi].id, reason: e.message, unmetDemand: coverable === undefined ? null : (1 - coverable) * joint.partners[pi].demand });
       second.push(undefined);
     }
   }
@@ -88,15 +99,36 @@ export async function compareSeparate(joint: PlanProblem, sol: PlanSolution): Pr
   const clean = (x: number | null) => (x === null || Math.abs(x) > tol ? x : 0);
   for (const q of partners) q.gain = clean(q.gain);
   const ranked = partners.filter((p) => p.gain !== null).sort((a, b) => b.gain! - a.gain!);
+  const dividend = separateCost === null ? null : clean(separateCost - sol.objective);
+  const total = demand.reduce((a, b) => a + b, 0);
+  const days = (stock: number) => (stock / total) * 365;
+  const jointStock = sol.partners.reduce((t, q) => t + q.stockpile, 0);
+  const unmet = separateInfeasible.map((x) => x.unmetDemand);
+  const shortfallAvoided = separateInfeasible.length ? (unmet.every((x) => x !== null) ? unmet.reduce((a, b) => a + b!, 0) : null) : null;
+  const verdict: Comparison["verdict"] = !ok ? "infeasible alone, feasible together" : dividend! > 0 ? "joint cheaper" : "no dividend";
+  const unit = joint.unit ?? "t";
+  const fmt = (x: number) => Math.round(x).toLocaleString("en");
+  const summary =
+    verdict === "infeasible alone, feasible together"
+      ? `${separateInfeasible.map((x) => x.partner).join(" and ")} cannot meet ${separateInfeasible.length > 1 ? "their" : "its"} demand alone under these limits; together the alliance can` +
+        (shortfallAvoided !== null ? `, avoiding a shortfall of ${fmt(shortfallAvoided)} ${unit}/yr` : "")
+      : verdict === "joint cheaper"
+        ? `planning together saves ${fmt(dividend!)} per year (${((dividend! / separateCost!) * 100).toFixed(2)} % of planning separately)` + (ranked[0] && ranked[0].gain! > tol ? `; ${ranked[0].id} gains most` : "")
+        : "planning together costs the same as planning separately: the partners do not compete for any limited supply under these limits";
   return {
     jointCost: sol.objective,
     separateCost,
-    dividend: separateCost === null ? null : clean(separateCost - sol.objective),
+    dividend,
     jointShortfall: sol.expectedShortfall,
     separateShortfall: ok ? second.reduce((t, s) => t + s!.expectedShortfall, 0) : null,
     partners,
     gainsMost: ranked[0] && ranked[0].gain! > tol ? ranked[0].id : null,
     separateInfeasible,
+    jointStockpileDays: days(jointStock),
+    separateStockpileDays: ok ? days(second.reduce((t, x) => t + x!.partners[0].stockpile, 0)) : null,
+    verdict,
+    shortfallAvoided,
+    summary,
     method: METHOD,
   };
 }

@@ -7,6 +7,8 @@ import { crf, DEMAND_SHARE, PLAN_DEFAULTS as D } from "./defaults.ts";
 import type { PlanData } from "./plan-data.ts";
 import { materialPrices, type MaterialPrices } from "./prices.ts";
 import { findMaterial, productionView } from "./production.ts";
+import { optionsFor, type PricedOption } from "./capacity-options.ts";
+import { resolvePolicy } from "./policy.ts";
 import type { Partner, PlanParams, PlanProblem, Supplier } from "./problem.ts";
 import type { PlanRequest } from "./request.ts";
 
@@ -21,8 +23,21 @@ export interface PlanContext {
   worldSupply: number;
   prices: MaterialPrices | null;
   risk: (country: string) => { governance: number; disruption: number; unitCost: number };
+  /** Sanctions and trusted lists applied, and the suppliers they took out. */
+  policy: PlanPolicyReport;
+  /** Named new-capacity options offered to the LP (supplier rows with `option` set). */
+  options: PricedOption[];
   sources: SourceRef[];
   notes: string[];
+}
+
+export interface PlanPolicyReport {
+  maxShare: number;
+  sanctionsSource: string;
+  excluded: { country: string; production: number; regimes: string[]; note?: string }[];
+  allowed: string[];
+  trusted: string[];
+  trustedSource: string;
 }
 
 /** Partners of a bloc: the alliance plans as EU27 + JPN; any other bloc is one partner. */
@@ -55,8 +70,10 @@ export function buildProblem(data: PlanData, req: PlanRequest): { problem: PlanP
   const beta = partners.reduce((t, q) => t + q.share, 0);
   const world = prod.total.amount;
   const volumeUnit = prod.total.unit === "%" ? "share of world supply" : prod.total.unit;
-  const trusted = new Set(bloc.members);
-  for (const spec of req.trusted ?? []) for (const c of resolveBlocFrom(spec, countries).members) trusted.add(c);
+  const asked = req.trusted?.flatMap((spec) => resolveBlocFrom(spec, countries).members);
+  const eu = countries.filter((c) => c.eu27).map((c) => c.iso3);
+  const policy = resolvePolicy(bloc.members, { trusted: asked, allow: req.allow }, eu);
+  const trusted = policy.trusted;
 
   const wgi = prod.wgi;
   const restricted = prod.restricted;
@@ -79,8 +96,9 @@ export function buildProblem(data: PlanData, req: PlanRequest): { problem: PlanP
   const lead = prod.stage === "extraction" ? D.leadTimeExtraction.value : D.leadTimeProcessing.value;
   const rampYears = Math.max(0, D.horizonYears.value - lead);
   const availableShare = beta + (1 - beta) * D.contestable.value;
+  const excluded = prod.suppliers.filter((s) => s.amount > 0 && policy.sanctioned.has(s.country));
   const suppliers: Supplier[] = prod.suppliers
-    .filter((s) => s.amount > 0)
+    .filter((s) => s.amount > 0 && !policy.sanctioned.has(s.country))
     .map((s) => {
       const r = risk(s.country);
       const isTrusted = trusted.has(s.country);
@@ -96,10 +114,27 @@ export function buildProblem(data: PlanData, req: PlanRequest): { problem: PlanP
         capexPerTonne: D.capexFactor.value * r.unitCost * crf(0.08, 15),
       };
     });
+  const options = volumeUnit === "t" ? optionsFor(material.id, prod.stage, prod.year + D.horizonYears.value, ref).filter((o) => trusted.has(o.country)) : [];
+  for (const o of options) {
+    const r = risk(o.country);
+    suppliers.push({
+      country: o.country,
+      option: o.id,
+      available: 0,
+      unitCost: o.opexUsdPerTonne,
+      disruption: r.disruption,
+      governance: r.governance,
+      trusted: true,
+      newCapacityMax: o.capacityByHorizon,
+      capexPerTonne: o.capexUsdPerTpaYear,
+    });
+  }
+  if (excluded.length) notes.push(`excluded under sanctions (${policy.sanctionsSource}): ${excluded.map((s) => s.country).join(", ")}; allow one with --allow ISO3`);
   if (noWgi.length) notes.push(`no WGI scores for ${noWgi.join(", ")}: governance risk ${D.missingWgi.value} assumed`);
   if (prod.suppliers.some((s) => s.aggregate)) notes.push("USGS 'Other countries' is planned as one supplier (OTHER), capped like a single third country");
+  const maxShare = req.maxShare ?? 0.65;
   const params: PlanParams = {
-    maxShare: req.maxShare ?? 0.65,
+    maxShare,
     minTrusted: req.minTrusted ?? 0,
     risk: req.risk ?? "shortfall",
     voll: D.vollFactor.value * ref,
@@ -121,6 +156,15 @@ export function buildProblem(data: PlanData, req: PlanRequest): { problem: PlanP
       worldSupply: world,
       prices,
       risk,
+      policy: {
+        maxShare,
+        sanctionsSource: policy.sanctionsSource,
+        excluded: excluded.map((s) => ({ country: s.country, production: s.amount, ...policy.sanctioned.get(s.country)! })),
+        allowed: policy.allowed,
+        trusted: [...trusted].sort(),
+        trustedSource: policy.trustedSource,
+      },
+      options,
       sources: prod.sources,
       notes: [...prod.notes, ...notes],
     },

@@ -5,12 +5,13 @@ import type { Store } from "../store/store.ts";
 import { inBloc } from "./build-model.ts";
 import { compareSeparate, type Comparison } from "./compare.ts";
 import { PLAN_DEFAULTS, DEMAND_SHARE, type Assumption } from "./defaults.ts";
-import { buildProblem, type PlanContext } from "./inputs.ts";
+import { buildProblem, type PlanContext, type PlanPolicyReport } from "./inputs.ts";
+import { solveOrRelax, type Feasibility } from "./feasibility.ts";
 import { loadPlanData, type PlanData } from "./plan-data.ts";
 import { priceAssumptions, pricesReport, type PricesReport } from "./prices-report.ts";
 import type { PlanProblem } from "./problem.ts";
 import { parseRequest, type PlanRequest } from "./request.ts";
-import { expectedShortfall, solvePlan } from "./solve-plan.ts";
+import { expectedShortfall } from "./solve-plan.ts";
 import { sizeStockpile, type StockpileSizing } from "./stockpile.ts";
 
 export interface PlanSupplier {
@@ -20,6 +21,26 @@ export interface PlanSupplier {
   inBloc: boolean;
   trusted: boolean;
   newCapacity: number;
+  /** The named new-capacity option this row is (see `newCapacityOptions`). */
+  option?: string;
+}
+
+/** A named new-capacity option offered to the plan, and how much of it the plan builds. */
+export interface NewCapacityOption {
+  id: string;
+  name: string;
+  country: string;
+  kind: string;
+  built: number;
+  capacityByHorizon: number;
+  horizonYear: number;
+  capexUsd: number;
+  annualisedCapexPerTpa: number;
+  annualCost: number;
+  opexUsdPerTonne: number;
+  opexBasis: "source" | "assumption";
+  capexScope: string;
+  sources: { title: string; url: string }[];
 }
 
 export interface PlanReport {
@@ -41,7 +62,12 @@ export interface PlanReport {
     source: SourceRef[];
   };
   current: { suppliers: { country: string; share: number; inBloc: boolean }[]; cost: number; risk: { expectedShortfall: number; governanceRisk: number }; basis: string; source: SourceRef[] } | null;
-  shadowPrices: { country: string; valuePerUnit: number; newCapacity: number; meaning: string }[];
+  shadowPrices: { country: string; option?: string; trusted: boolean; valuePerUnit: number; newCapacity: number; meaning: string }[];
+  feasibility: Feasibility;
+  policy: PlanPolicyReport;
+  newCapacityOptions: NewCapacityOption[];
+  /** The stockpile to read: the scenario sizing when one was asked for, else the optimiser's own. */
+  stockpileHeadline: { days: number | null; basis: "scenario sizing" | "optimiser"; explanation: string };
   comparison?: Comparison;
   stockpileSizing?: StockpileSizing;
   prices: PricesReport;
@@ -89,14 +115,16 @@ async function currentMix(store: Store, req: PlanRequest, ctx: PlanContext, p: P
  */
 export async function plan(store: Store, request: PlanRequest | Record<string, unknown>, data?: PlanData): Promise<PlanReport> {
   const req = parseRequest(request);
-  const { problem: p, context: ctx } = buildProblem(data ?? (await loadPlanData(store)), req);
+  const built = buildProblem(data ?? (await loadPlanData(store)), req);
+  const ctx = built.context;
   const notes = [...ctx.notes];
-  const sol = await solvePlan(p);
+  const { problem: p, solution: sol, feasibility } = await solveOrRelax(built.problem, ctx.costUnit === "USD" ? (ctx.prices?.average?.usdPerTonne ?? null) : null, req.strict);
+  if (!feasibility.feasible) notes.push(`no plan meets the request as asked; shown: the plan under ${feasibility.change!.map((c) => `${c.field} ${c.to}`).join(", ")} (see feasibility)`);
   const prices = pricesReport(p, ctx);
   const demand = p.partners.reduce((t, q) => t + q.demand, 0);
   const totals = p.suppliers.map((_, i) => sol.partners.reduce((t, q) => t + q.volumes[i], 0));
   const suppliers: PlanSupplier[] = p.suppliers
-    .map((s, i) => ({ country: s.country, share: round(totals[i] / demand), volume: round(totals[i], 4), inBloc: inBloc(p, s.country), trusted: s.trusted, newCapacity: round(sol.newCapacity[i], 4) }))
+    .map((s, i) => ({ country: s.country, share: round(totals[i] / demand), volume: round(totals[i], 4), inBloc: inBloc(p, s.country), trusted: s.trusted, newCapacity: round(sol.newCapacity[i], 4), ...(s.option ? { option: s.option } : {}) }))
     .filter((s) => s.volume > 1e-9 || s.newCapacity > 1e-9)
     .sort((a, b) => b.share - a.share);
   const third = suppliers.filter((s) => !s.inBloc);
@@ -131,10 +159,29 @@ export async function plan(store: Store, request: PlanRequest | Record<string, u
     },
     current: req.current === false ? null : await currentMix(store, req, ctx, p, notes),
     shadowPrices: p.suppliers
-      .map((s, i) => ({ country: s.country, valuePerUnit: round(sol.capacityShadow[i], 4), newCapacity: round(sol.newCapacity[i], 4), trusted: s.trusted }))
-      .filter((s) => s.trusted && s.valuePerUnit > 1e-9)
+      .map((s, i) => ({ country: s.country, ...(s.option ? { option: s.option } : {}), trusted: s.trusted, valuePerUnit: round(sol.capacityShadow[i], 4), newCapacity: round(sol.newCapacity[i], 4) }))
+      .filter((s) => s.valuePerUnit > 1e-9)
       .sort((a, b) => b.valuePerUnit - a.valuePerUnit)
-      .map(({ trusted: _t, ...s }) => ({ ...s, meaning: `${ctx.costUnit} per year saved by one more ${ctx.volumeUnit}/yr of capacity in ${s.country}` })),
+      .map((s) => ({ ...s, meaning: `${ctx.costUnit} per year saved by one more ${ctx.volumeUnit}/yr available from ${s.option ?? s.country}` })),
+    feasibility,
+    policy: ctx.policy,
+    newCapacityOptions: ctx.options.map((o) => {
+      const i = p.suppliers.findIndex((s) => s.option === o.id);
+      const b = i >= 0 ? sol.newCapacity[i] : 0;
+      const used = i >= 0 ? totals[i] : 0;
+      return {
+        id: o.id, name: o.name, country: o.country, kind: o.kind,
+        built: round(b, 4), capacityByHorizon: o.capacityByHorizon, horizonYear: o.horizonYear,
+        capexUsd: Math.round(o.capexUsd), annualisedCapexPerTpa: Math.round(o.capexUsdPerTpaYear),
+        annualCost: Math.round(b * o.capexUsdPerTpaYear + used * o.opexUsdPerTonne),
+        opexUsdPerTonne: Math.round(o.opexUsdPerTonne), opexBasis: o.opexBasis, capexScope: o.capexScope, sources: o.sources,
+      };
+    }),
+    stockpileHeadline: {
+      days: round((stock / demand) * 365, 2),
+      basis: "optimiser",
+      explanation: "the optimiser's stock: the reserve that minimises holding cost plus the expected cost of supplier cuts under the model's disruption odds (assumptions disruptionBase, disruptionMonths)",
+    },
     prices,
     assumptions: { ...PLAN_DEFAULTS, ...priceAssumptions(prices), ...Object.fromEntries(p.partners.map((q) => [`demandShare${q.id}`, DEMAND_SHARE[q.id] ?? { value: req.demandShare!, unit: "share of world supply", meaning: `${q.id} share of world demand`, source: "--demand-share" }])) },
     sources: ctx.sources,
@@ -142,9 +189,19 @@ export async function plan(store: Store, request: PlanRequest | Record<string, u
   };
   if (req.compareSeparate) {
     if (p.partners.length < 2) throw new ChokepointError("invalid_input", `--compare-separate needs the ALLIANCE bloc (got ${ctx.bloc})`);
-    report.comparison = await compareSeparate(p, sol);
+    report.comparison = { ...(await compareSeparate(p, sol)), costUnit: ctx.costUnit };
   }
-  if (req.scenario !== undefined) report.stockpileSizing = await sizeStockpile(store, req, report);
+  if (req.scenario !== undefined) {
+    const z = await sizeStockpile(store, req, report);
+    report.stockpileSizing = z;
+    report.stockpileHeadline = {
+      days: z.stockpileDays,
+      basis: "scenario sizing",
+      explanation:
+        `sized against ${z.scenario}: the smallest stock keeping the simulated peak monthly shortfall ≤ ${z.threshold} in ${z.protect} of draws; ` +
+        `it replaces the optimiser's ${report.plan.stockpileDays.toFixed(0)} days, which only balance holding cost against the model's expected loss and do not protect against a named scenario`,
+    };
+  }
   return report;
 }
 

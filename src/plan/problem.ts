@@ -11,6 +11,7 @@ export interface Partner {
 
 export interface Supplier {
   country: string; // ISO3
+  option?: string; // id of a named new-capacity option (data/policy/capacity-options.json) this row stands for
   available: number; // t/yr this problem's partners may buy (production minus others' demand)
   unitCost: number; // per tonne
   partnerCost?: number[]; // per partner index, when partners pay differently (freight, trade unit values)

@@ -10,6 +10,10 @@ export const PlanRequestSchema = z.strictObject({
   year: z.number().int().min(1990).max(2100).optional(),
   maxShare: z.number().gt(0).max(1).optional(),
   trusted: z.array(z.string().min(1)).optional(),
+  /** Countries to take off the sanctions list for this plan (ISO3). */
+  allow: z.array(z.string().regex(/^[A-Za-z]{3}$/, "expected an ISO3 code")).optional(),
+  /** Throw `infeasible` instead of answering with the smallest feasible change (default false). */
+  strict: z.boolean().optional(),
   minTrusted: z.number().min(0).max(1).optional(),
   risk: z.enum(["shortfall", "governance"]).optional(),
   demandShare: z.number().gt(0).lt(1).optional(),

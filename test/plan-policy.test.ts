@@ -1,0 +1,82 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { openStore } from "../src/store/open.ts";
+import type { Store } from "../src/store/store.ts";
+import { plan } from "../src/plan/plan.ts";
+import { shippedPolicy } from "../src/plan/policy.ts";
+
+let store: Store;
+before(async () => {
+  store = await openStore({ db: ":memory:" });
+});
+after(() => store?.close());
+
+const SANCTIONED = ["PRK", "RUS", "BLR", "IRN", "SYR"];
+
+test("the shipped sanctions list names at least PRK, RUS, BLR, IRN, SYR, each with an EU and a Japanese regime", () => {
+  const { sanctions, trusted } = shippedPolicy();
+  for (const c of SANCTIONED) {
+    const e = sanctions.countries.find((x) => x.iso3 === c);
+    assert.ok(e, c);
+    assert.deepEqual(new Set(e.regimes.map((r) => r.by)), new Set(["EU", "JPN"]), c);
+  }
+  const msp = trusted.groups.find((g) => g.id === "MSP")!;
+  assert.ok(msp.members.includes("AUS") && msp.members.includes("KOR") && msp.url.startsWith("https://"));
+  assert.ok(!trusted.groups.some((g) => g.members.includes("CHN")), "China is in no default trusted group");
+});
+
+test("natural graphite for the EU: no sanctioned supplier, the 65 % cap holds, RUS/PRK reported as excluded; --allow brings RUS back", async () => {
+  const r = await plan(store, { material: "natural-graphite", bloc: "EU27" });
+  assert.equal(r.feasibility.feasible, true);
+  for (const s of r.plan.suppliers) assert.ok(!SANCTIONED.includes(s.country), `${s.country} is sanctioned`);
+  for (const s of r.plan.suppliers.filter((x) => !x.inBloc)) assert.ok(s.share <= 0.65 + 1e-9, `${s.country} ${s.share}`);
+  assert.deepEqual(r.policy.excluded.map((x) => x.country).sort(), ["PRK", "RUS"]);
+  const allowed = await plan(store, { material: "natural-graphite", bloc: "EU27", allow: ["RUS"], current: false });
+  assert.ok(allowed.plan.suppliers.some((s) => s.country === "RUS"), "RUS is planned once allowed");
+  assert.deepEqual(allowed.policy.excluded.map((x) => x.country), ["PRK"]);
+});
+
+test("gallium for the EU at 65 %: demand met through the named Metlen recovery option, costed in USD with sources", async () => {
+  const r = await plan(store, { material: "gallium", bloc: "EU27", maxShare: 0.65, current: false });
+  assert.equal(r.units.cost, "USD");
+  const total = r.plan.suppliers.reduce((t, s) => t + s.volume, 0);
+  assert.ok(Math.abs(total - r.demand.total) < 1e-6 * r.demand.total, "demand met");
+  const o = r.newCapacityOptions.find((x) => x.id === "metlen-gallium")!;
+  assert.ok(o && o.built > 0 && o.built <= 50, JSON.stringify(o));
+  assert.ok(o.sources.length >= 1 && o.capexUsd > 295.5e6, "capex converted from EUR 295.5 M");
+  // Hand check: capex EUR 295.5 M × 1.0824 USD/EUR (ECB 2024) / 50 t × CRF(8 %, 15 y) = 747 357 USD/yr per t/yr.
+  assert.ok(Math.abs(o.annualisedCapexPerTpa - 747357) <= 1, String(o.annualisedCapexPerTpa));
+  const grc = r.plan.suppliers.find((s) => s.option === "metlen-gallium")!;
+  assert.ok(grc.inBloc && grc.newCapacity > 0);
+  assert.ok(r.plan.risk.topThirdCountry!.share <= 0.65 + 1e-9);
+  if (!r.feasibility.feasible) assert.ok(r.feasibility.change?.length, "an infeasible answer names the change");
+});
+
+test("without the option the same request answers with the smallest feasible change, not an error", async () => {
+  // Japan cannot buy into an EU project if the trusted list excludes the EU: only the cap can give.
+  const r = await plan(store, { material: "gallium", bloc: "JPN", maxShare: 0.65, trusted: ["KOR"], current: false });
+  assert.equal(r.feasibility.feasible, false);
+  const c = r.feasibility.change!.find((x) => x.field === "maxShare")!;
+  assert.ok(c.to > 0.65 && c.to <= 1, JSON.stringify(r.feasibility));
+  assert.equal(r.feasibility.plannedWith.maxShare, c.to);
+  assert.ok(r.plan.risk.topThirdCountry!.share <= c.to + 1e-9);
+  assert.ok(r.feasibility.additionalCapacity!.tonnesPerYear > 0);
+  await assert.rejects(plan(store, { material: "gallium", bloc: "JPN", maxShare: 0.65, trusted: ["KOR"], current: false, strict: true }), { code: "infeasible" });
+});
+
+test("shadow prices are reported without --trusted, for untrusted suppliers too", async () => {
+  const r = await plan(store, { material: "natural-graphite", bloc: "EU27", current: false });
+  assert.ok(r.shadowPrices.length > 0);
+  assert.ok(r.shadowPrices.some((s) => !s.trusted));
+});
+
+test("the coordination dividend: infeasible alone but feasible together is said so, with the shortfall avoided; no winner without a gain", async () => {
+  const r = await plan(store, { material: "natural-graphite", bloc: "ALLIANCE", compareSeparate: true, current: false });
+  const c = r.comparison!;
+  assert.equal(c.costUnit, "USD");
+  if (c.separateCost === null) {
+    assert.equal(c.verdict, "infeasible alone, feasible together");
+    assert.ok(c.shortfallAvoided! > 0 && c.summary.includes("avoiding a shortfall"));
+  } else assert.ok(c.jointCost <= c.separateCost);
+  if (c.dividend === null || c.dividend <= 0) assert.equal(c.gainsMost, null);
+});
