@@ -1,6 +1,6 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { openStore } from "../src/store/open.ts";
+import { openStore } from "../src/ingest/starter/open.ts";
 import type { Store } from "../src/store/store.ts";
 import { plan } from "../src/plan/plan.ts";
 import { shippedPolicy } from "../src/plan/policy.ts";
