@@ -72,14 +72,14 @@ test("unknown endpoints are 404, wrong methods 405", async () => {
 });
 
 test("a capability that is not built yet is a 501, other routes keep working", async () => {
-  const table = { ...CAPABILITIES, plan: { ...CAPABILITIES.plan, name: "planNotWrittenYet" }, events: { load: () => import("../src/api/no-such-module.ts" as string), name: "x", issue: "monitoring (events)" } };
+  const table = { ...CAPABILITIES, plan: { ...CAPABILITIES.plan, name: "planNotWrittenYet" }, benchmarks: { load: () => import("../src/api/no-such-module.ts" as string), name: "x", issue: "benchmarks (test)" } };
   const a = createApp({ store, token: "", capabilities: new Capabilities(table) });
   let r = await post(a, "/api/plan", { material: "gallium", bloc: "JPN" });
   assert.equal(r.status, 501);
   assert.equal(((await r.json()) as any).code, "not_implemented");
-  r = await a.request("/api/events");
+  r = await a.request("/api/benchmarks");
   assert.equal(r.status, 501);
-  assert.match(((await r.json()) as any).message, /monitoring \(events\)/);
+  assert.match(((await r.json()) as any).message, /benchmarks \(test\)/);
   const h = (await (await a.request("/api/health")).json()) as any;
   assert.equal(h.capabilities.plan, false);
   assert.equal(h.capabilities.exposure, true);

@@ -5,7 +5,9 @@ import { TariffRequestSchema, TimelineQuerySchema } from "../tariffs/request.ts"
 import type { Store } from "../store/store.ts";
 import type { Capabilities } from "./capabilities.ts";
 import * as S from "./schemas.ts";
-import { RestrictionsRequest } from "../monitor/request.ts";
+import { AlertsRequest, AnomaliesRequest, EventsRequest, RestrictionsRequest } from "../monitor/request.ts";
+import { listAlerts, listAnomalies } from "../monitor/alerts/list.ts";
+import { listEvents } from "./monitor.ts";
 import { listRestrictions } from "../monitor/restrictions/list.ts";
 
 /** What a route handler gets: the store, the capabilities and its validated input. */
@@ -57,16 +59,16 @@ export const ROUTES: Route[] = [
     run: async ({ store, caps }) => (await caps.get("benchmarks"))(store),
   },
   {
-    method: "get", path: "/api/events", summary: "Stored events read from notices and news (chokepoint watch)", query: S.EventsQuery, cacheable: false,
-    run: async ({ store, caps, query }) => (await caps.get("events"))(store, query),
+    method: "get", path: "/api/events", summary: "Stored events read from notices and news (chokepoint watch)", query: EventsRequest, cacheable: false,
+    run: async ({ store, query }) => listEvents(store, EventsRequest.parse(query)),
   },
   {
-    method: "get", path: "/api/anomalies", summary: "Collapses and spikes in monthly trade", query: S.AnomaliesQuery, cacheable: true,
-    run: async ({ store, caps, query }) => (await caps.get("anomalies"))(store, query),
+    method: "get", path: "/api/anomalies", summary: "Collapses and spikes in monthly trade (any exporter, importer or reporter), newest first", query: AnomaliesRequest, cacheable: true,
+    run: async ({ store, query }) => listAnomalies(store, AnomaliesRequest.parse(query)),
   },
   {
-    method: "get", path: "/api/alerts", summary: "Events and trade collapses ranked by the share of the bloc's supply at risk", query: S.AlertsQuery, cacheable: false,
-    run: async ({ store, caps, query }) => (await caps.get("alerts"))(store, { blocs: query.bloc ? [query.bloc] : ["JPN", "EU27", "ALLIANCE"], months: query.months }),
+    method: "get", path: "/api/alerts", summary: "One alert per signal (event, measure in force, collapse in a bloc's imports) above the materiality thresholds, ranked by its own scenario's simulated shortfall", query: AlertsRequest, cacheable: false,
+    run: async ({ store, query }) => listAlerts(store, AlertsRequest.parse(query)),
   },
   {
     method: "get", path: "/api/restrictions", summary: "Export restrictions on record on a date (default today): in force, suspended until, ended; destinations; official URL", query: RestrictionsRequest, cacheable: true,

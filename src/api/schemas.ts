@@ -31,23 +31,6 @@ export const MaterialsQuery = z.object({ group: z.string().min(1).max(60).option
 
 export const EmptyQuery = z.object({}).strict();
 
-export const EventsQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }).strict();
-
-export const AnomaliesQuery = z
-  .object({
-    exporter: z.string().regex(/^[A-Z]{3}$/, "expected an ISO3 code such as CHN").optional(),
-    material: MaterialIdSchema.optional(),
-    since: z.string().regex(/^\d{4}-\d{2}$/, "expected YYYY-MM").optional(),
-  })
-  .strict();
-
-export const AlertsQuery = z
-  .object({
-    bloc: z.string().min(1).max(400).optional().describe("one bloc (default: JPN, EU27 and ALLIANCE)"),
-    months: z.coerce.number().int().min(1).max(120).default(6),
-  })
-  .strict();
-
 export const SimulateQuery = z
   .object({
     runs: z.coerce.number().int().min(1).max(LIMITS.runs).optional().describe("Monte Carlo runs (overrides the scenario)"),

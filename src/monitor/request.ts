@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ChokepointError } from "../domain/error.ts";
+import { LIMITS } from "../domain/limits.ts";
 import { MaterialIdSchema } from "../domain/vocabulary.ts";
 
 /**
@@ -7,7 +8,7 @@ import { MaterialIdSchema } from "../domain/vocabulary.ts";
  * its flags to an object (strings, as a query string arrives) and the API parses its query with the
  * same schema, so the limits below are stated once.
  */
-export const MONITOR_LIMITS = { months: [1, 120], runs: [1, 100_000], events: [1, 1000], minValueUsd: [0, 1e12] } as const;
+export const MONITOR_LIMITS = { months: [1, 120], runs: [1, LIMITS.runs], events: [1, 1000], minValueUsd: [0, 1e12] } as const;
 
 const Iso3 = z.string().regex(/^[A-Z]{3}$/, "expected an ISO3 code such as CHN");
 const IsoDate = z
@@ -46,11 +47,15 @@ export type AlertsRequest = z.infer<typeof AlertsRequest>;
 export const AnomaliesRequest = z
   .object({
     exporter: Iso3.optional(),
-    importer: Iso3.optional(),
-    reporter: Iso3.optional().describe("the reporting country (exporter or importer)"),
+    importer: z.string().min(1).max(400).optional().describe("importing country or bloc (EU27, JPN, ALLIANCE, ISO3 list); WLD = world total"),
+    reporter: Iso3.optional().describe("either side of the flow: anomalies where this country is exporter or importer"),
     material: MaterialIdSchema.optional(),
     since: z.string().regex(/^\d{4}-\d{2}$/, "expected YYYY-MM").optional(),
     kind: z.enum(["collapse", "spike"]).optional(),
+    threshold: z.coerce.number().min(0.5).max(100).default(3).describe("robust score beyond which a month is flagged"),
+    minBaseline: z.coerce.number().min(0).max(1e12).default(50_000).describe("no flag while the 12-month median is below this many USD a month"),
+    minActive: z.coerce.number().int().min(0).max(12).default(9),
+    persist: z.coerce.number().int().min(1).max(12).default(1),
   })
   .strict();
 export type AnomaliesRequest = z.infer<typeof AnomaliesRequest>;

@@ -1,17 +1,11 @@
-import { LIMITS } from "../../domain/limits.ts";
 import type { Command } from "commander";
-import { resolveBlocFrom } from "../../domain/blocs.ts";
-import { buildAlerts } from "../../monitor/alerts/alerts.ts";
-import { buildSeries, detectAnomalies } from "../../monitor/anomalies/detect.ts";
+import { listAlerts } from "../../monitor/alerts/list.ts";
 import { createExtractor } from "../../monitor/extract/extract.ts";
 import { gazetteerFromStore } from "../../monitor/extract/gazetteer-store.ts";
 import { readInput } from "../../monitor/extract/input.ts";
-import { listCountries } from "../../store/queries/countries.ts";
-import { ensureMonitorTables, hs6Materials, monthlyFlows, storedEvents } from "../../store/queries/monitor.ts";
-import { ChokepointError } from "../../domain/error.ts";
+import { AlertsRequest, parseMonitorRequest } from "../../monitor/request.ts";
 import { printJson, progressBar, withStore } from "../context.ts";
 import { formatTable, pct } from "../table.ts";
-
 /** `chokepoint alerts`: events and trade collapses ranked by the bloc's exposure. */
 export function register(program: Command): void {
   program
@@ -22,11 +16,18 @@ export function register(program: Command): void {
     .option("--months <n>", "trade collapses from the last n months of data", "6")
     .option("--runs <n>", "Monte Carlo runs per default scenario (seed fixed: deterministic)", "200")
     .option("--no-simulate", "rank by exposure only (severity × supplier share), without simulation")
+    .option("--since <YYYY-MM-DD>", "only alerts dated on or after this day (recency filter)")
+    .option("--min-value <usd>", "materiality: a trade collapse must lose at least this many USD in the month (default 1000000)")
+    .option("--min-share <fraction>", "materiality: severity × supplier share must reach this share of the bloc's supply (default 0.01)")
     .option("--json", "machine-readable output")
     .addHelpText(
       "after",
       `
-Each event or recent trade collapse becomes a default scenario (ban → export_ban; licensing →
+One alert per signal and bloc: a stored event, a measure in force today (chokepoint restrictions),
+or a collapse in the bloc's monthly imports (summed over its members; a basket code such as
+HS 811292 gives one alert naming its materials). Signals below the materiality thresholds are
+dropped, and so are alerts whose own simulation rounds to a 0.0 % shortfall.
+Each signal becomes a default scenario (ban → export_ban; licensing →
 export_restriction 0.5; sanction → ban of the sanctioned supply to the sanctioning party;
 disruption → outage 0.3; threats half; a collapse withholds the lost fraction; 12 of 24 months;
 material stage from the catalogue), simulated with a fixed seed. Impact = the bloc's simulated
@@ -39,27 +40,18 @@ Examples:
   $ echo "China will ban exports of gallium to Japan." | chokepoint alerts --text - --json
   $ chokepoint alerts --bloc ALLIANCE --runs 500 --json | jq '.alerts[0].scenario' > s.json && chokepoint simulate s.json`,
     )
-    .action(async (opts: { bloc: string[]; text?: string; months: string; runs: string; simulate: boolean; json?: boolean }, cmd: Command) => {
-      const alerts = await withStore(cmd, async (store) => {
-        await ensureMonitorTables(store);
-        const countries = await listCountries(store);
-        const blocs = opts.bloc.map((b) => resolveBlocFrom(b, countries));
-        const events = await storedEvents(store);
-        if (opts.text) events.push(...createExtractor(await gazetteerFromStore(store))(readInput(opts.text)).map((e) => ({ ...e, link: null, feed: opts.text! })));
-        const rows = await monthlyFlows(store);
-        const series = buildSeries(rows, {});
-        const last = rows.reduce((m, r) => Math.max(m, r.year * 12 + r.month - 1), 0);
-        const since = last - Number(opts.months) + 1;
-        const anomalies = detectAnomalies(series, await hs6Materials(store)).filter(
-          (a) => Number(a.period.slice(0, 4)) * 12 + Number(a.period.slice(5)) - 1 >= since,
-        );
-        const runs = Number(opts.runs);
-        if (!Number.isInteger(runs) || runs < 1 || runs > LIMITS.runs) throw new ChokepointError("invalid_input", `invalid --runs '${opts.runs}' (expected an integer 1–${LIMITS.runs})`);
+    .action(async (opts: { bloc: string[]; text?: string; months: string; runs: string; simulate: boolean; since?: string; minValue?: string; minShare?: string; json?: boolean }, cmd: Command) => {
+      const req = parseMonitorRequest(AlertsRequest, {
+        bloc: opts.bloc, months: opts.months, runs: opts.runs, simulate: opts.simulate,
+        ...(opts.since ? { since: opts.since } : {}), ...(opts.minValue ? { minValueUsd: opts.minValue } : {}), ...(opts.minShare ? { minShare: opts.minShare } : {}),
+      }, "alerts");
+      const out = await withStore(cmd, async (store) => {
+        const extraEvents = opts.text ? createExtractor(await gazetteerFromStore(store))(readInput(opts.text)).map((e) => ({ ...e, link: null, feed: opts.text! })) : [];
         const bar = progressBar("Simulating alerts");
         let started = false;
         try {
-          return await buildAlerts(store, events, anomalies, blocs, {
-            simulate: opts.simulate, runs,
+          return await listAlerts(store, req, {
+            extraEvents,
             onProgress: (done, total) => {
               if (!started) (bar?.start(total), (started = true));
               else bar?.tick("");
@@ -69,18 +61,20 @@ Examples:
           if (started) bar?.stop();
         }
       });
-      if (opts.json) return printJson({ alerts, method: opts.simulate ? "simulated default scenario per alert; impact = peak shortfall (p50+p95)/2, else severity × supplier share" : "exposure-ranked (no simulation): impact = severity × supplier share" });
+      if (opts.json) return printJson(out);
+      const alerts = out.alerts;
       process.stdout.write(
         formatTable(alerts.slice(0, 30), [
           { key: "bloc", title: "bloc" },
-          { key: "material", title: "material" },
+          { key: "kind", title: "kind" },
+          { key: (a) => a.date ?? "", title: "date" },
+          { key: (a) => (a.basket ? `HS ${a.basket.code}: ${a.materials.join("/")}` : a.materials.join(", ")), title: "materials" },
           { key: "supplier", title: "supplier" },
-          { key: (a) => pct(a.supplierShare), title: "supplier share", align: "right" },
+          { key: (a) => pct(a.shareAtRisk), title: "supply at risk", align: "right" },
           { key: (a) => (a.simulation ? `${pct(a.simulation.peakShortfall.p50)} (${pct(a.simulation.peakShortfall.p95)})` : "–"), title: "peak shortfall p50 (p95)", align: "right" },
           { key: (a) => (a.simulation?.valueAddedAtRisk ? Math.round(a.simulation.valueAddedAtRisk.p50).toLocaleString("en") : "–"), title: "VA at risk M€", align: "right" },
-          { key: (a) => pct(a.impact), title: "impact", align: "right" },
           { key: "summary", title: "what" },
-        ]) + `\n\n${alerts.length} alerts, ranked by impact (simulated peak shortfall, else share of supply at risk).\n`,
+        ]) + `\n\n${alerts.length} alerts on ${out.date} (${out.groups.map((g) => `${g.bloc} ${g.kind} ${g.count}`).join(", ")}); materiality: lost ≥ USD ${out.materiality.minValueUsd.toLocaleString("en")}/month and ≥ ${pct(out.materiality.minShare)} of the bloc's supply at risk.\n`,
       );
     });
 }

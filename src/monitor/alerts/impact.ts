@@ -41,9 +41,17 @@ export function compareImpact(
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
-/** A simulator for alerts: one simulation per (shock, material, reported blocs), cached for the call. */
+/** What one alert scenario's simulation gives each bloc: the worst market and every material's peak shortfall. */
+export interface AlertRun {
+  scenario: Scenario;
+  byBloc: Map<string, SimulatedImpact & { material: string; byMaterial: { material: string; peakShortfall: Band }[] }>;
+  error?: string;
+}
+
+/** A simulator for alerts: one simulation per (shock, materials, reported blocs), cached for the call. */
 export interface AlertSimulator {
-  run(shock: ShockSpec, material: string, blocs: readonly string[]): Promise<{ scenario: Scenario; byBloc: Map<string, SimulatedImpact>; error?: string }>;
+  /** One scenario with a shock per material; per bloc, the worst market's impact and every material's peak shortfall. */
+  run(shock: ShockSpec, materials: readonly string[], blocs: readonly string[]): Promise<AlertRun>;
   /** Number of distinct simulations run so far. */
   readonly count: number;
 }
@@ -54,10 +62,10 @@ export interface AlertSimulator {
  *
  * @example
  * const sim = alertSimulator(store);
- * const { byBloc } = await sim.run({ type: "export_ban", actor: "CHN", targets: ["JPN"], label: "x", year: 2024 }, "gallium", ["JPN"]);
+ * const { byBloc } = await sim.run({ type: "export_ban", actor: "CHN", targets: ["JPN"], label: "x", year: 2024 }, ["gallium"], ["JPN"]);
  */
 export function alertSimulator(store: Store, opts: { runs?: number } = {}): AlertSimulator {
-  const cache = new Map<string, Promise<{ scenario: Scenario; byBloc: Map<string, SimulatedImpact>; error?: string }>>();
+  const cache = new Map<string, Promise<AlertRun>>();
   let stages: Promise<Map<string, string | undefined>> | null = null;
   const stageOf = async (material: string) => {
     stages ??= listMaterials(store).then((ms) => new Map(ms.map((m) => [m.id, m.default_stage ?? (m.stages.length === 1 ? m.stages[0] : undefined)])));
@@ -67,21 +75,23 @@ export function alertSimulator(store: Store, opts: { runs?: number } = {}): Aler
     get count() {
       return cache.size;
     },
-    run(shock, material, blocs) {
-      const key = JSON.stringify([shock.type, shock.actor, shock.targets, shock.severity, shock.year, material, blocs]);
+    run(shock, materials, blocs) {
+      const key = JSON.stringify([shock.type, shock.actor, shock.targets, shock.severity, shock.year, materials, blocs]);
       if (!cache.has(key)) {
-        cache.set(key, (async () => {
-          const scenario = defaultScenario(shock, material, await stageOf(material), blocs);
+        cache.set(key, (async (): Promise<AlertRun> => {
+          const withStage = await Promise.all(materials.map(async (m) => ({ material: m, stage: await stageOf(m) })));
+          const scenario = defaultScenario(shock, withStage, blocs);
           try {
             const out = await simulate(store, scenario, { runs: opts.runs ?? scenario.runs, seed: scenario.seed });
-            const m = out.markets[0];
-            const byBloc = new Map<string, SimulatedImpact>();
+            const byBloc: AlertRun["byBloc"] = new Map();
             for (const b of blocs) {
-              const t = out.targets[b];
-              if (!t) continue;
+              const per = out.markets.filter((m) => m.targets[b]).map((m) => ({ m, t: m.targets[b] }));
+              if (!per.length) continue;
+              const worst = per.reduce((a, x) => (score(x.t.peakShortfall) > score(a.t.peakShortfall) ? x : a));
               byBloc.set(b, {
-                peakShortfall: t.peakShortfall, priceChange: t.priceChange, valueAddedAtRisk: t.valueAddedAtRisk,
-                year: m.year, runs: out.runs, seed: out.seed, sources: m.sources,
+                material: worst.m.material, peakShortfall: worst.t.peakShortfall, priceChange: worst.t.priceChange, valueAddedAtRisk: worst.t.valueAddedAtRisk,
+                year: worst.m.year, runs: out.runs, seed: out.seed, sources: worst.m.sources,
+                byMaterial: per.map((x) => ({ material: x.m.material, peakShortfall: x.t.peakShortfall })),
               });
             }
             return { scenario, byBloc };
@@ -94,3 +104,5 @@ export function alertSimulator(store: Store, opts: { runs?: number } = {}): Aler
     },
   };
 }
+
+const score = (b: Band) => b.p50 + b.p95;

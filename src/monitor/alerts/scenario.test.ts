@@ -10,7 +10,7 @@ const ev = (over: Partial<MonitorEvent>): MonitorEvent => ({
 });
 
 test("an event's scenario carries its actor, material, targets and the documented defaults", () => {
-  const s = defaultScenario(eventShock(ev({ targets: ["JPN", "EU"] }), 2024)!, "gallium", "processing", ["ALLIANCE"]);
+  const s = defaultScenario(eventShock(ev({ targets: ["JPN", "EU"] }), 2024)!, [{ material: "gallium", stage: "processing" }], ["ALLIANCE"]);
   assert.equal(s.year, 2023);
   assert.equal(s.horizonMonths, 24);
   assert.deepEqual(s.report, ["ALLIANCE"]);

@@ -27,6 +27,8 @@ export interface ShockSpec {
   severity?: number;
   label: string; // what the scenario stands for, for its name
   year: number;
+  /** How long the shock lasts (default DEFAULT_SCENARIO.durationMonths); a collapse lasts as many months as it has. */
+  durationMonths?: number;
 }
 
 const ISO3 = /^[A-Z]{3}$/;
@@ -79,22 +81,26 @@ export function anomalyShock(a: Anomaly): ShockSpec | null {
 }
 
 /**
- * A complete, valid scenario for one shock on one material (stage from the catalogue), reporting
- * the given blocs. Deterministic: fixed runs and seed.
+ * A complete, valid scenario for one shock on one or more materials (one shock each, stage from
+ * the catalogue), reporting the given blocs. Deterministic: fixed runs and seed.
  *
- * @example defaultScenario(eventShock(ev, 2024)!, "gallium", "processing", ["ALLIANCE"]).shocks[0].actor // "CHN"
+ * @example defaultScenario(eventShock(ev, 2024)!, [{ material: "gallium", stage: "processing" }], ["ALLIANCE"]).shocks[0].actor // "CHN"
  */
-export function defaultScenario(s: ShockSpec, material: string, stage: string | undefined, report: readonly string[]): Scenario {
+export function defaultScenario(
+  s: ShockSpec,
+  materials: readonly { material: string; stage: string | undefined }[],
+  report: readonly string[],
+): Scenario {
   const d = DEFAULT_SCENARIO;
   return validateScenario({
-    name: `${s.label}: ${material} → ${s.targets.join(", ")}`,
+    name: `${s.label}: ${materials.map((m) => m.material).join(", ")} → ${s.targets.join(", ")}`,
     description: "Default scenario built by chokepoint alerts from a monitored event (defaults in docs/monitoring.md).",
     year: Math.min(2100, Math.max(2000, s.year)),
     horizonMonths: d.horizonMonths,
-    shocks: [{
+    shocks: materials.map(({ material, stage }) => ({
       type: s.type, actor: s.actor, material, ...(stage ? { stage } : {}), targets: s.targets,
-      startMonth: 0, durationMonths: d.durationMonths, ...(s.severity !== undefined ? { severity: s.severity } : {}),
-    }],
+      startMonth: 0, durationMonths: s.durationMonths ?? d.durationMonths, ...(s.severity !== undefined ? { severity: s.severity } : {}),
+    })),
     responses: { stockpileDays: d.stockpileDays, allianceSharing: false, reroute: true },
     report: [...report],
     runs: d.runs,

@@ -83,6 +83,8 @@ const MODIFIED = /^[\s-]*(?:manufacturing|equipment|machinery|machines?|tools?|t
  */
 export function isMaterialMention(sentence: string, index: number, end: number, text: string): boolean {
   if (MODIFIED.test(sentence.slice(end))) return false;
+  // "artificial graphite" / "synthetic graphite" is not natural graphite (the head noun alone maps to it).
+  if (/^graphite$/i.test(text) && /\b(?:artificial|synthetic)[\s-]+$/i.test(sentence.slice(Math.max(0, index - 20), index))) return false;
   // "hydrogen fluoride needed to produce semiconductors": what the goods are for is not the goods.
   if (/\b(?:needed|used|required|essential)\s+(?:to\s+(?:produce|make|manufacture|clean|build)|in|for)\s+(?:the\s+)?(?:production\s+of\s+|manufacture\s+of\s+)?$/i.test(sentence.slice(Math.max(0, index - 50), index))) return false;
   const words = sentence.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w));

@@ -1,12 +1,14 @@
+import { stringify } from "yaml";
 import { useApi } from "../api.ts";
 import { BlocSwitch, Link, Show, Sources, href, pct, type SourceRef } from "../ui.tsx";
 
-type Alert = { bloc: string; material: string; supplier: string; kind: string; summary: string; supplierShare: number; impact: number; evidence: string; basis: string; year: number; sources: SourceRef[] };
+type Band = { p5: number; p50: number; p95: number };
+type Alert = { signal: string; bloc: string; material: string; materials: string[]; basket: { code: string; materials: string[] } | null; date: string | null; supplier: string; kind: string; summary: string; supplierShare: number; shareAtRisk: number; impact: number; impactBasis: string; simulation: { peakShortfall: Band; valueAddedAtRisk: Band | null } | null; scenario: unknown; evidence: string; basis: string; year: number; sources: SourceRef[] };
 
 /** Alerts: events and trade collapses ranked by share of supply at risk, linked to exposure and a scenario. */
 export function AlertsPage({ params }: { params: URLSearchParams }) {
   const bloc = params.get("bloc") ?? "ALLIANCE";
-  const alerts = useApi<{ alerts: Alert[]; method: string }>(`/api/alerts?bloc=${bloc}&months=${params.get("months") ?? 12}`);
+  const alerts = useApi<{ alerts: Alert[]; groups: { kind: string; count: number }[]; method: string }>(`/api/alerts?bloc=${bloc}&months=${params.get("months") ?? 12}${params.get("since") ? `&since=${params.get("since")}` : ""}`);
   return (
     <>
       <div className="title-row">
@@ -21,11 +23,12 @@ export function AlertsPage({ params }: { params: URLSearchParams }) {
             <ol className="alerts">
               {a.alerts.slice(0, 40).map((x, i) => (
                 <li key={i}>
-                  <p><b>{pct(x.impact)}</b> of {x.bloc}'s {x.material} supply at risk — {x.summary}</p>
+                  <p><b>{x.date ?? "undated"}</b> · {x.kind} · {x.basket ? `HS ${x.basket.code} (basket: ${x.basket.materials.join(", ")})` : x.materials.join(", ")}</p>
+                  <p><b>{pct(x.shareAtRisk)}</b> of {x.bloc}'s {x.material} supply at risk{x.simulation ? <>; simulated peak shortfall {pct(x.simulation.peakShortfall.p50)} (p95 {pct(x.simulation.peakShortfall.p95)}){x.simulation.valueAddedAtRisk ? `, value added at risk €${Math.round(x.simulation.valueAddedAtRisk.p50).toLocaleString("en")} M` : ""}</> : null} — {x.summary}</p>
                   <p className="evidence">Evidence: {x.evidence}. {x.supplier} supplies {pct(x.supplierShare)} ({x.basis}, {x.year}).</p>
                   <p>
                     <Link to={href(`/material/${x.material}`, { bloc: x.bloc })}>Exposure</Link>{" · "}
-                    <Link to={href("/scenario", { material: x.material, actor: x.supplier, targets: x.bloc, type: x.kind === "event" ? "export_ban" : "export_restriction", severity: String(Math.min(1, Math.max(0.1, Math.round((x.impact / Math.max(x.supplierShare, 1e-9)) * 20) / 20))) })}>Prefilled scenario</Link>
+                    {x.scenario ? <Link to={href("/scenario", { yaml: stringify(x.scenario) })}>Open as scenario</Link> : <span className="note">no scenario (not simulable)</span>}
                   </p>
                   <Sources sources={x.sources} />
                 </li>
@@ -34,7 +37,7 @@ export function AlertsPage({ params }: { params: URLSearchParams }) {
           )
         }
       </Show>
-      <p className="note">Ranking: severity × the supplier's share of the bloc's supply (exposure-based, not simulated).</p>
+      <p className="note">One alert per signal (event, measure in force, collapse in the bloc's imports) above the materiality thresholds; ranked by the simulated peak shortfall of the alert's own scenario, which "Open as scenario" opens.</p>
     </>
   );
 }

@@ -39,7 +39,8 @@ function fromParams(p: URLSearchParams) {
 /** Scenario: edit (form or YAML), run, shortfall and stockpile over months with p5–p95 bands. */
 export function ScenarioPage({ params }: { params: URLSearchParams }) {
   const scenario = useMemo(() => fromParams(params), [params]);
-  const [yaml, setYaml] = useState<string | null>(null);
+  // ?yaml= opens exactly a given scenario (an alert's own, from the Alerts page).
+  const [yaml, setYaml] = useState<string | null>(params.get("yaml"));
   const [result, setResult] = useState<Result | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
