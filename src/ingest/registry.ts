@@ -2,6 +2,7 @@ import type { Loader } from "./core/loader.ts";
 import { euCrmLoader } from "./eu-crm/eu-crm.ts";
 import { comextLoader } from "./trade/comext.ts";
 import { comtradeLoader } from "./trade/comtrade.ts";
+import { monthlyTradeLoader } from "./trade/monthly-trade.ts";
 import { eiLngLoader } from "./trade/ei-lng.ts";
 import { itcLoader } from "./trade/itc.ts";
 import { countriesLoader } from "./reference/countries.ts";
@@ -43,4 +44,5 @@ export const loaders: Record<string, Loader> = {
   "comtrade-bulk": comtradeBulkLoader,
   "us-census-imports": usCensusImportsLoader,
   "us-tariff-measures": usTariffMeasuresLoader,
+  "monthly-trade": monthlyTradeLoader,
 };
