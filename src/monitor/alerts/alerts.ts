@@ -3,7 +3,7 @@ import type { Store } from "../../store/store.ts";
 import type { Anomaly } from "../anomalies/detect.ts";
 import type { MonitorEvent } from "../../domain/monitor-event.ts";
 import { alertSimulator, compareImpact, impactOf } from "./impact.ts";
-import { rankEventAlerts, type Alert, type Candidate, type ExposureFact } from "./rank.ts";
+import { rankEventAlerts, supplierOf, type Alert, type Candidate, type ExposureFact } from "./rank.ts";
 import type { ShockSpec } from "./scenario.ts";
 
 /**
@@ -66,7 +66,11 @@ export async function buildAlerts(
   const facts = new Map<string, ExposureFact | undefined>();
   const key = (b: string, m: string, s: string) => `${b}|${m}|${s}`;
   const wanted: [string, string, string][] = [];
-  for (const e of events) for (const b of blocs) for (const m of e.products) for (const s of [e.actor, ...e.targets]) if (s) wanted.push([b.id, m, s]);
+  // Only the supplier whose flow the event threatens (supplierOf) needs an exposure lookup.
+  for (const e of events) {
+    const s = supplierOf(e);
+    if (s) for (const b of blocs) for (const m of e.products) wanted.push([b.id, m, s]);
+  }
   for (const a of anomalies) for (const b of blocs) for (const m of a.materials) wanted.push([b.id, m, a.exporter]);
   for (const [b, m, s] of wanted) if (!facts.has(key(b, m, s))) facts.set(key(b, m, s), await lookup(b, m, s));
   const candidates: Candidate[] = rankEventAlerts(events, blocs, (b, m, s) => facts.get(key(b, m, s)));
