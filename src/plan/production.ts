@@ -101,7 +101,8 @@ export function productionView(data: PlanData, material: string, stage: string |
   }
   const wgi = wgiFor(data, base.year);
   const wgiYears = base.suppliers.filter((x) => !x.aggregate).map((x) => wgi.get(x.country)?.year).filter((y): y is number => !!y);
-  const restricted = new Set([m.id, ...(m.parent ? [m.parent] : [])].flatMap((k) => data.restrictions.get(k) ?? []));
+  // restrictionsAll already folds in measures on groups above and members below the material.
+  const restricted = new Set(data.restrictions.get(m.id) ?? []);
   if (base.suppliers.some((x) => x.aggregate)) base.notes.push("'Other countries' rows are kept as one supplier (their split is unknown)");
   return {
     material: base.material,

@@ -1,4 +1,6 @@
 import type { Store } from "../store.ts";
+import { listMaterials } from "./materials.ts";
+import { restrictionsInForce, today } from "./restrictions.ts";
 import { USGS_SERIES_ALL } from "./exposure.ts";
 
 /**
@@ -106,9 +108,18 @@ export async function worldExportsAll(
   );
 }
 
-/** Export restrictions on record, every material. */
+/**
+ * Countries with an export measure in force today, for every catalogue material: the same answer
+ * as `restrictionsInForce(store, {date: today, material})` per material (measures on the material, a
+ * group above it or a member below it), which exposure's `restrictedShare` uses.
+ */
 export async function restrictionsAll(store: Store): Promise<{ country: string; material: string }[]> {
-  return store.all(`SELECT DISTINCT country, material FROM export_restrictions ORDER BY material, country`);
+  const out: { country: string; material: string }[] = [];
+  for (const m of await listMaterials(store)) {
+    const countries = new Set((await restrictionsInForce(store, { date: today(), material: m.id })).map((r) => r.country));
+    for (const country of [...countries].sort()) out.push({ country, material: m.id });
+  }
+  return out;
 }
 
 /** WGI six-dimension estimates for every country and year that has all six. */
