@@ -1,3 +1,4 @@
+import { csvCell } from "../domain/csv-cell.ts";
 import type { ScanResult } from "./scan.ts";
 
 /** One flat column of the scan's table output (CSV and Parquet share it). */
@@ -40,10 +41,5 @@ export function scanTable(r: ScanResult): (string | number | boolean | null)[][]
  * @example scanCsv(result).split("\n")[0] // "rank,hs6,description,materials,import_value_usd,…"
  */
 export function scanCsv(r: ScanResult): string {
-  const cell = (v: string | number | boolean | null) => {
-    if (v === null) return "";
-    const s = String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [SCAN_COLUMNS.map((c) => c.name).join(","), ...scanTable(r).map((row) => row.map(cell).join(","))].join("\n") + "\n";
+  return [SCAN_COLUMNS.map((c) => c.name).join(","), ...scanTable(r).map((row) => row.map(csvCell).join(","))].join("\n") + "\n";
 }

@@ -1,13 +1,14 @@
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
-import { ChokepointError } from "../domain/error.ts";
 import type { Store } from "../store/store.ts";
 import { requireToken } from "./auth.ts";
 import { PromiseCache } from "./cache.ts";
 import { Capabilities } from "./capabilities.ts";
 import { errorResponse, fromZod } from "./errors.ts";
 import { refuseHostPaths } from "./host-paths.ts";
+import { hostCheck, readTypedBody, securityHeaders } from "./guards.ts";
+import { LIMITS } from "../domain/limits.ts";
 import { parse as parseYaml } from "yaml";
 import { openApi } from "./openapi.ts";
 import { ROUTES, type Route } from "./routes.ts";
@@ -19,7 +20,9 @@ export interface AppOptions {
   token?: string;
   /** Origins allowed by CORS; none (no CORS headers) unless configured. */
   corsOrigins?: string[];
-  /** Largest accepted request body in bytes (default 256 KiB). */
+  /** Host names (without port) requests may carry; others get 421 (DNS rebinding). Default: no check. */
+  allowedHosts?: Set<string>;
+  /** Largest accepted request body in bytes (default `LIMITS.bodyBytes`, src/domain/limits.ts). */
   maxBody?: number;
   capabilities?: Capabilities;
   /** Folder of the built dashboard (web/dist) to serve at `/`. */
@@ -47,12 +50,14 @@ export function createApp(opts: AppOptions): Hono {
     if (status === 500) logError(e);
     return c.json(body, status as 500);
   });
+  app.use("*", securityHeaders);
+  if (opts.allowedHosts) app.use("*", hostCheck(opts.allowedHosts));
   if (opts.corsOrigins?.length) app.use("/api/*", cors({ origin: opts.corsOrigins, allowHeaders: ["Content-Type", "Authorization"] }));
   app.use(
     "/api/*",
     bodyLimit({
-      maxSize: opts.maxBody ?? 256 * 1024,
-      onError: (c) => c.json({ code: "payload_too_large", path: [], message: `request body larger than ${opts.maxBody ?? 256 * 1024} bytes` }, 413),
+      maxSize: opts.maxBody ?? LIMITS.bodyBytes,
+      onError: (c) => c.json({ code: "payload_too_large", path: [], message: `request body larger than ${opts.maxBody ?? LIMITS.bodyBytes} bytes` }, 413),
     }),
   );
 
@@ -75,7 +80,7 @@ export function createApp(opts: AppOptions): Hono {
     refuseHostPaths(raw, "query");
     const q = r.query.safeParse(raw);
     if (!q.success) throw fromZod(q.error, "query", raw);
-    const body = r.method === "post" ? await readBody(c) : undefined;
+    const body = r.method === "post" ? await readTypedBody(c) : undefined;
     if (body !== undefined) refuseHostPaths(typeof body === "string" ? yamlOrText(body) : body, "body");
     const run = () => r.run({ store: opts.store, caps, query: q.data, body });
     const result = r.cacheable ? await cache.get(`${r.method} ${r.path} ${JSON.stringify(q.data)} ${JSON.stringify(body ?? null)}`, run) : await run();
@@ -89,17 +94,5 @@ function yamlOrText(text: string): unknown {
     return parseYaml(text, { maxAliasCount: 100 });
   } catch {
     return text;
-  }
-}
-
-async function readBody(c: Context): Promise<unknown> {
-  const type = c.req.header("content-type") ?? "";
-  const text = await c.req.text();
-  if (/ya?ml|text\/plain/i.test(type)) return text;
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new ChokepointError("invalid_input", `request body is not valid JSON: ${(e as Error).message}`, [{ code: "invalid_json", path: [], message: (e as Error).message }]);
   }
 }

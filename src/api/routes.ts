@@ -85,7 +85,7 @@ export const ROUTES: Route[] = [
     method: "post", path: "/api/simulate", summary: "Run a scenario (same schema as scenario files; JSON or YAML body)", query: S.SimulateQuery, body: ScenarioSchema, cacheable: true, guarded: true,
     run: async ({ store, caps, query, body }) => {
       const scenario = typeof body === "string" ? (await caps.get("parseScenario"))(body, "request body") : (await caps.get("validateScenario"))(body, "request body");
-      return (await caps.get("simulate"))(store, scenario, { runs: query.runs, seed: query.seed });
+      return (await caps.get("simulate"))(store, scenario, { runs: query.runs, seed: query.seed, offThread: true });
     },
   },
   {

@@ -2,6 +2,7 @@ import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import type { Store } from "../store/store.ts";
 import { createApp, type AppOptions } from "./app.ts";
+import { allowedHostNames } from "./guards.ts";
 
 /** What the dashboard asks for first, computed in the background at startup so first paint is fast. */
 export const WARM_PATHS = [
@@ -27,8 +28,8 @@ export interface RunningServer {
  * @example const s = await startServer({ store, port: 0, webDist: "web/dist" }); console.log(s.url);
  */
 export async function startServer(opts: Omit<AppOptions, "store"> & { store: Store; port?: number; host?: string; warmUp?: boolean }): Promise<RunningServer> {
-  const app = createApp(opts);
   const host = opts.host ?? "127.0.0.1";
+  const app = createApp({ allowedHosts: allowedHostNames(host), ...opts });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port ?? 8787, hostname: host }, () => resolve(s));
     s.once("error", reject);

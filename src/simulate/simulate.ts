@@ -3,6 +3,7 @@ import type { SourceRef } from "../domain/vocabulary.ts";
 import { listCountries } from "../store/queries/countries.ts";
 import type { Store } from "../store/store.ts";
 import { compileScenario, consumerMembers, marketsOf, reportBlocs, type BlocResolver } from "./compile.ts";
+import { monteCarloOffThread } from "./monte-carlo-thread.ts";
 import { checkActors, idleActorNotes } from "./check-actors.ts";
 import { loadMarket, type EndUse } from "./load-market.ts";
 import type { Market } from "./market.ts";
@@ -16,6 +17,8 @@ export interface SimulateOptions {
   seed?: number;
   /** Called after each Monte Carlo run (for progress bars): market index, run index, runs per market. */
   onProgress?: (market: number, run: number, runs: number) => void;
+  /** Run the Monte Carlo on a worker thread (the server: keeps the event loop free). No progress then. */
+  offThread?: boolean;
 }
 
 /** What one market's simulation reports besides its targets. */
@@ -93,7 +96,10 @@ export async function simulate(store: Store, scenario: Scenario, opts: SimulateO
     const ms = compileScenario(scenario, key, market, resolve);
     const views = targetViews(market, blocs, resolve, eu);
     const va = valueAddedBasis(market, endUse, resolve, eu);
-    const targets = monteCarlo(market, ms, ranges, runs, (seed + 7919 * mi) >>> 0, views, va, (r) => opts.onProgress?.(mi, r, runs));
+    const mcSeed = (seed + 7919 * mi) >>> 0;
+    const targets = opts.offThread
+      ? await monteCarloOffThread({ market, ms, ranges, runs, seed: mcSeed, views, va })
+      : monteCarlo(market, ms, ranges, runs, mcSeed, views, va, (r) => opts.onProgress?.(mi, r, runs));
     market.notes.push(...idleActorNotes(market, key.shocks.map((k) => k.actor)));
     markets.push(describe(market, key.shocks.map((k) => k.actor), va && endUse ? { va, endUse } : null, targets));
   }

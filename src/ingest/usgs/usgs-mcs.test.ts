@@ -113,3 +113,14 @@ test("usgs-mcs: an unknown country or Source is reported; a revised file replace
   const china = await store.all<{ value: number }>("SELECT value FROM usgs_production WHERE iso3 = 'CHN' AND year = 2023 AND measure = 'production'");
   assert.deepEqual(china, [{ value: 650000 }]);
 });
+
+// Issue #18 item 2: China −600000 kg used to load; China dropped out and RUS showed 50 %.
+test("usgs-mcs: negative production fails the load with file:line field value; the database is unchanged", async () => {
+  const store = await referenceStore();
+  const text = readFileSync(GALLIUM, "utf8");
+  const before = await store.all("SELECT count(*)::INT AS n FROM usgs_production");
+  const neg = tempFile("mcs2024-galli_world.csv", text.replace("MCS2024,China,Primary production,600000,600000", "MCS2024,China,Primary production,600000,-600000"));
+  const err = await expectProblem(ingest(store, "usgs-mcs", [neg]), neg, 3, "Prod_kg_est_2023");
+  assert.match(err.message, /cannot be negative: '-600000'/);
+  assert.deepEqual(await store.all("SELECT count(*)::INT AS n FROM usgs_production"), before);
+});

@@ -75,6 +75,11 @@ export const usgsMcsLoader: Loader = {
           problems.push({ code: "invalid_number", path: [line, m.name], message: `not a number or USGS marker: '${raw}'`, file, line, field: m.name, value: raw });
           continue;
         }
+        if (cell.value !== null && cell.value < 0) {
+          // Production, capacity and reserves are quantities: a negative one is a typo that would drop the country silently.
+          problems.push({ code: "negative_quantity", path: [line, m.name], message: `a quantity cannot be negative: '${raw}'`, file, line, field: m.name, value: raw });
+          continue;
+        }
         const year = m.year ?? Number(src[1]) - 1; // reserves carry no year: as of the year before the edition
         const perT = TONNES_PER[m.unit];
         rows.push([dataset, src[1], code, label, iso3, aggregate, values[typeKey]?.trim() ?? "", m.measure, year,
