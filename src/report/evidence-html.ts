@@ -36,6 +36,12 @@ ${timelineSvg({ ...timelineChartInput(d.timeline), width: 680 })}
 </section>
 ${d.tariffs.map(tariffPage).join("\n")}
 <section class="page">
+<h2>US measures on record, 2025–2026 (in force on ${esc(d.date)} or not)</h2>
+<table class="ev"><thead><tr><th>Measure</th><th>Legal instrument</th><th>Federal Register</th><th>Signed · effective · end</th><th>Modelled</th><th>Provenance</th></tr></thead><tbody>
+${d.measuresOnRecord.map((m) => `<tr><td>${esc(m.id)}<br><small>${esc(m.authority)}</small></td><td>${esc(m.instrument)}</td><td>${esc(m.federalRegister ?? "not found in stored pages")}</td><td>${esc(m.signed ?? "not verified")} · ${esc(m.effective)}${m.end ? ` · ${esc(m.end)}` : ""}</td><td>${m.modelled ? "yes" : "no"}</td><td><small>${esc(m.sources.join("; "))}</small></td></tr>`).join("\n")}
+</tbody></table>
+</section>
+<section class="page">
 <h2>Export restrictions on materials ${esc(d.bloc)} imports (in force by ${esc(d.date)})</h2>
 <table class="ev"><thead><tr><th>Country · material</th><th>Measure</th><th>Legal instrument</th><th>Dates</th><th>Trade covered (imports from the country)</th><th>Provenance</th></tr></thead><tbody>
 ${d.restrictions.map(restrictionRow).join("\n")}

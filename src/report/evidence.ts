@@ -7,6 +7,8 @@ import type { SourceRef } from "../domain/vocabulary.ts";
 import type { Store } from "../store/store.ts";
 import { allExportRestrictions } from "../store/queries/tariffs.ts";
 import { tariffs, type TariffExposure } from "../tariffs/exposure.ts";
+import { loadTariffs } from "../tariffs/book.ts";
+import type { Measure } from "../tariffs/measure.ts";
 import { TODAY } from "../tariffs/request.ts";
 import { tariffTimeline, type TariffTimeline } from "../tariffs/timeline.ts";
 
@@ -24,6 +26,8 @@ export interface EvidenceData {
   tariffs: TariffExposure[];
   timeline: TariffTimeline;
   restrictions: RestrictionEvidence[];
+  /** Every US measure on record 2025–2026 (in force on the date or not), for the legal history. */
+  measuresOnRecord: Measure[];
   sources: SourceRef[];
 }
 
@@ -55,7 +59,8 @@ export async function evidenceData(store: Store, opts: { bloc: string; date?: st
     restrictions.push({ country: r.country!, material: r.material!, measure: r.measure ?? "", startDate: r.start_date, endDate: r.end_date, instrument: r.source ?? "", url: r.url, extra, covered });
   }
   const sources = [...new Map([...results.flatMap((t) => t.sources), ...timeline.sources].map((s) => [`${s.dataset}|${s.edition}`, s])).values()];
-  return { bloc: bloc.id, date, exporters, tariffs: results, timeline, restrictions, sources };
+  const measuresOnRecord = [...(await loadTariffs(store)).book.measures];
+  return { bloc: bloc.id, date, exporters, tariffs: results, timeline, restrictions, measuresOnRecord, sources };
 }
 
 async function coveredTrade(store: Store, material: string, importer: string, country: string): Promise<RestrictionEvidence["covered"][number]> {
