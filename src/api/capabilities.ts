@@ -20,7 +20,8 @@ export type CapabilityName =
   | "alerts"
   | "scan"
   | "tariffs"
-  | "tariffTimeline";
+  | "tariffTimeline"
+  | "partners";
 
 // Thunks (not strings) so the bundler-free tsx loader and tsc both see real module paths.
 type Loader = () => Promise<Record<string, unknown>>;
@@ -42,6 +43,7 @@ export const CAPABILITIES: CapabilityTable = {
   scan: { load: () => import("../analytics/scan.ts"), name: "scan", issue: "world-scale scan (BACI)" },
   tariffs: { load: () => import("../tariffs/exposure.ts"), name: "tariffs", issue: "US tariffs" },
   tariffTimeline: { load: () => import("../tariffs/timeline.ts"), name: "tariffTimeline", issue: "US tariffs (timeline)" },
+  partners: { load: () => import("../plan/partners.ts"), name: "partners", issue: "partner finder (BACI)" },
 };
 
 /** Resolves capabilities once each and remembers the answer (including "not there"). */

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { PlanRequestSchema } from "../plan/request.ts";
+import { PartnersRequestSchema } from "../plan/partners-request.ts";
 import { ScenarioSchema } from "../simulate/scenario.ts";
 import { TariffRequestSchema, TimelineQuerySchema } from "../tariffs/request.ts";
 import type { Store } from "../store/store.ts";
@@ -99,5 +100,9 @@ export const ROUTES: Route[] = [
   {
     method: "get", path: "/api/tariffs/timeline", summary: "Effective US tariff rate on exporters' 2024 US sales at every measure date since 2024", query: TimelineQuerySchema, cacheable: true,
     run: async ({ store, caps, query }) => (await caps.get("tariffTimeline"))(store, { exporters: query.exporters.split(","), to: query.to }),
+  },
+  {
+    method: "get", path: "/api/partners", summary: "Who else could supply a bloc where it depends on one country: alliance half first, then trusted partners, then others (CEPII BACI)", query: PartnersRequestSchema, cacheable: true,
+    run: async ({ store, caps, query }) => (await caps.get("partners"))(store, query),
   },
 ];

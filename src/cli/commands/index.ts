@@ -17,9 +17,10 @@ import { register as serve } from "./serve.ts";
 import { register as brief } from "./brief.ts";
 import { register as tariffs } from "./tariffs.ts";
 import { register as restrictions } from "./restrictions.ts";
+import { register as partners } from "./partners.ts";
 
 /**
  * Every CLI command, as a function that registers itself on the program.
  * Add a command: write `commands/<name>.ts` exporting `register`, and list it here.
  */
-export const commands: ((program: Command) => void)[] = [overview, exposure, materials, ingest, data, plan, assess, benchmarks, simulate, extract, scan, anomalies, watch, alerts, serve, brief, tariffs, restrictions];
+export const commands: ((program: Command) => void)[] = [overview, exposure, materials, ingest, data, plan, assess, benchmarks, simulate, extract, scan, anomalies, watch, alerts, serve, brief, tariffs, restrictions, partners];

@@ -1,0 +1,190 @@
+import { ChokepointError } from "../domain/error.ts";
+import { resolveBlocFrom } from "../domain/blocs.ts";
+import type { SourceRef } from "../domain/vocabulary.ts";
+import { wgiScale } from "../analytics/concentration.ts";
+import { resolveStage, type Material } from "../store/queries/materials.ts";
+import { baciFlows, baciYearsFor, type BaciFlow } from "../store/queries/baci-flows.ts";
+import type { Store } from "../store/store.ts";
+import { loadPlanData, wgiFor, type PlanData } from "./plan-data.ts";
+import { parsePartnersRequest, type PartnersRequest } from "./partners-request.ts";
+import { resolvePolicy } from "./policy.ts";
+import { findMaterial } from "./production.ts";
+import { allianceLinks, type AllianceLinks, type Flow, sum } from "./partners-alliance.ts";
+
+export type Tier = "alliance" | "trusted" | "other";
+
+/** Another exporter of the product, as evidence for a dialogue: size, what it already sells the bloc, governance. */
+export interface Alternative {
+  country: string;
+  tier: Tier;
+  worldExportShare: number;
+  worldExports: Flow;
+  sellsToBloc: Flow & { share: number };
+  /** Exports to everyone else: what could be redirected. Not spare capacity. */
+  exportsElsewhere: Flow;
+  /** Spare production capacity, when a source gives it (none does yet: null). */
+  spareVolume: null;
+  unitValueUsdPerTonne: number | null;
+  /** WGI on the EC 0–10 risk scale (higher = worse governance), null without scores. */
+  governance: { risk: number; year: number } | null;
+}
+
+export interface Dependency {
+  country: string;
+  share: number;
+  usd: number;
+  reasons: string[];
+  alternatives: Alternative[];
+}
+
+export interface BlocPartners {
+  bloc: string;
+  extraImports: Flow;
+  topSuppliers: { country: string; share: number; usd: number; tonnes: number | null }[];
+  dependencies: Dependency[];
+}
+
+export interface PartnersReport {
+  material: string;
+  stage: string;
+  bloc: string;
+  year: number;
+  codes: string[];
+  units: { value: "USD"; volume: "t" };
+  blocs: BlocPartners[];
+  alliance?: AllianceLinks;
+  policy: { excluded: string[]; sanctionsSource: string; trustedSource: string };
+  sources: SourceRef[];
+  coverage: { complete: boolean; warnings: string[] };
+  method: string;
+}
+
+const METHOD =
+  "CEPII BACI flows summed over the material's HS6 codes at the stage. A dependency is a third country above the threshold (default 50 %) of the bloc's " +
+  "extra-bloc imports by value, or above the CRM Act's 65 %. Alternatives are every other exporter outside the bloc, sanctioned countries excluded, in tiers: " +
+  "the other alliance half (Japan for the EU, EU members for Japan), trusted partners (data/policy/trusted.json), then others; within a tier by share of world exports (value).";
+
+/** HS6 codes of a material at a stage (own and group's; stage-less codes count for every stage). */
+function hs6Codes(data: PlanData, m: Material, stage: string): number[] {
+  const out = new Set<number>();
+  for (const id of [m.id, ...(m.parent ? [m.parent] : [])]) {
+    for (const c of data.codes.get(id) ?? []) if (c.classification === "HS6" && (!c.stage || c.stage === stage)) out.add(Number(c.code));
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+function blocPartners(id: string, members: Set<string>, flows: BaciFlow[], tiers: (c: string) => Tier, excluded: Set<string>, req: PartnersRequest, wgi: ReturnType<typeof wgiFor>): BlocPartners {
+  const extra = flows.filter((f) => members.has(f.importer) && !members.has(f.exporter));
+  const total = sum(extra);
+  const by = new Map<string, BaciFlow[]>();
+  for (const f of extra) by.set(f.exporter, [...(by.get(f.exporter) ?? []), f]);
+  const ranked = [...by].map(([country, fs]) => ({ country, ...sum(fs) })).sort((a, b) => b.usd - a.usd);
+  const share = (usd: number) => (total.usd > 0 ? usd / total.usd : 0);
+  const world = new Map<string, BaciFlow[]>();
+  for (const f of flows) world.set(f.exporter, [...(world.get(f.exporter) ?? []), f]);
+  const worldTotal = sum(flows).usd;
+  const deps = ranked.filter((s) => share(s.usd) > req.threshold || share(s.usd) > 0.65);
+  return {
+    bloc: id,
+    extraImports: total,
+    topSuppliers: ranked.slice(0, 10).map((s) => ({ country: s.country, share: r6(share(s.usd)), usd: Math.round(s.usd), tonnes: s.tonnes })),
+    dependencies: deps.map((d) => {
+      const alts = [...world]
+        .filter(([c]) => c !== d.country && !members.has(c) && !excluded.has(c))
+        .map(([country, fs]): Alternative => {
+          const all = sum(fs);
+          const toBloc = sum(fs.filter((f) => members.has(f.importer)));
+          const elsewhere = sum(fs.filter((f) => !members.has(f.importer)));
+          const withQty = fs.filter((f) => f.tonnes !== null && f.tonnes > 0);
+          const t = withQty.reduce((a, f) => a + f.tonnes!, 0);
+          const w = wgi.get(country);
+          return {
+            country,
+            tier: tiers(country),
+            worldExportShare: r6(worldTotal > 0 ? all.usd / worldTotal : 0),
+            worldExports: all,
+            sellsToBloc: { ...toBloc, share: r6(share(toBloc.usd)) },
+            exportsElsewhere: elsewhere,
+            spareVolume: null,
+            unitValueUsdPerTonne: t > 0 ? Math.round(withQty.reduce((a, f) => a + f.usdWithQty, 0) / t) : null,
+            governance: w ? { risk: Math.round(wgiScale(w.estimates) * 100) / 100, year: w.year } : null,
+          };
+        });
+      const order: Tier[] = ["alliance", "trusted", "other"];
+      const alternatives = order.flatMap((tier) => alts.filter((a) => a.tier === tier).sort((a, b) => b.worldExportShare - a.worldExportShare).slice(0, req.limit));
+      const reasons = [
+        ...(share(d.usd) > req.threshold ? [`above ${req.threshold * 100} % of the bloc's extra-bloc imports`] : []),
+        ...(share(d.usd) > 0.65 ? ["above the CRM Act's 65 % single-third-country benchmark"] : []),
+      ];
+      return { country: d.country, share: r6(share(d.usd)), usd: Math.round(d.usd), reasons, alternatives };
+    }),
+  };
+}
+
+/**
+ * Who else could supply a bloc where it depends on one country: per dependency, the other exporters
+ * of the product in tiers (the other alliance half, trusted partners, others) with world export
+ * share, what they already sell the bloc, what they sell elsewhere and governance; for the alliance,
+ * where each half already supplies the other and where it could.
+ * @example const r = await partners(store, { material: "permanent-magnets", bloc: "EU27" }); r.blocs[0].dependencies[0].alternatives[0].country // "JPN"
+ */
+export async function partners(store: Store, request: PartnersRequest | Record<string, unknown>, data?: PlanData): Promise<PartnersReport> {
+  const req = parsePartnersRequest(request);
+  const d = data ?? (await loadPlanData(store));
+  const m = findMaterial(d, req.material);
+  const bloc = resolveBlocFrom(req.bloc, d.countries);
+  const eu = d.countries.filter((c) => c.eu27).map((c) => c.iso3);
+  let stage = resolveStage(m, req.stage);
+  let codes = hs6Codes(d, m, stage);
+  let years = await baciYearsFor(store, codes);
+  const warnings: string[] = [];
+  if (!years.length && req.stage === undefined) {
+    const other = m.stages.find((s) => s !== stage);
+    const alt = other ? hs6Codes(d, m, other) : [];
+    const altYears = await baciYearsFor(store, alt);
+    if (altYears.length) {
+      warnings.push(`no BACI rows for ${m.id} at the ${stage} stage (codes ${codes.join(", ") || "none"}): showing ${other}`);
+      [stage, codes, years] = [other as typeof stage, alt, altYears];
+    }
+  }
+  if (!years.length) {
+    throw new ChokepointError("no_data", `no CEPII BACI rows for ${m.id} (${stage}; HS6 codes ${codes.join(", ") || "none in the catalogue"}): load BACI with \`chokepoint ingest baci <folder>\``);
+  }
+  const year = req.year ?? years[0].year;
+  const y = years.find((x) => x.year === year);
+  if (!y) throw new ChokepointError("no_data", `no BACI rows for ${m.id} in ${year}; years with data: ${years.map((x) => x.year).join(", ")}`);
+  const flows = await baciFlows(store, codes, year);
+  const policy = resolvePolicy(bloc.members, { allow: req.allow }, eu);
+  const excluded = new Set(policy.sanctioned.keys());
+  const wgi = wgiFor(d, year);
+  const halves = bloc.id === "ALLIANCE" ? [{ id: "EU27", members: eu }, { id: "JPN", members: ["JPN"] }] : [{ id: bloc.id, members: bloc.members }];
+  const isEu = (c: string) => eu.includes(c);
+  const blocs = halves.map((h) => {
+    const other = h.id === "EU27" ? (c: string) => c === "JPN" : h.id === "JPN" ? isEu : () => false;
+    const trusted = resolvePolicy(h.members, { allow: req.allow }, eu).trusted;
+    return blocPartners(h.id, new Set(h.members), flows, (c) => (other(c) ? "alliance" : trusted.has(c) ? "trusted" : "other"), excluded, req, wgi);
+  });
+  if (!y.withQuantity) warnings.push(`BACI ${year} carries no quantities for these codes: tonnes and unit values are null`);
+  if (codes.length > 1) warnings.push(`flows are summed over ${codes.length} HS6 codes (${codes.join(", ")})`);
+  if ([811292, 850511, 280469].some((c) => codes.includes(c))) warnings.push("an HS6 basket: the code covers more than this material (see data SOURCE.md)");
+  const wgiYears = [...wgi.values()].map((w) => w.year);
+  return {
+    material: m.id,
+    stage,
+    bloc: bloc.id,
+    year,
+    codes: codes.map(String),
+    units: { value: "USD", volume: "t" },
+    blocs,
+    ...(bloc.id === "ALLIANCE" ? { alliance: allianceLinks(flows, eu, req.limit) } : {}),
+    policy: { excluded: [...excluded].sort(), sanctionsSource: policy.sanctionsSource, trustedSource: policy.trustedSource },
+    sources: [
+      { dataset: "CEPII BACI", edition: y.release ?? "unknown release", year },
+      ...(wgiYears.length ? [{ dataset: "Worldwide Governance Indicators", edition: "2023 update", year: Math.max(...wgiYears) }] : []),
+    ],
+    coverage: { complete: y.withQuantity, warnings },
+    method: METHOD,
+  };
+}
