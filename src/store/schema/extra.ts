@@ -19,4 +19,10 @@ export const extraDdl: string[] = [
   `CREATE TABLE IF NOT EXISTS baci_countries (code SMALLINT PRIMARY KEY, iso3 VARCHAR, iso2 VARCHAR, name VARCHAR, release VARCHAR)`,
   ...TARIFFS_DDL, // US tariffs: Census 2024 imports, partners, measures, scope lists (src/store/queries/tariffs.ts)
   `CREATE TABLE IF NOT EXISTS baci_products (classification VARCHAR, code VARCHAR, description VARCHAR, release VARCHAR, PRIMARY KEY (classification, code))`,
+  // A reporter's own World rows (Comtrade partner 0/W00), kept beside `trade` (same columns, partner
+  // 'WLD') to measure how complete its partner rows are (src/analytics/coverage/).
+  `CREATE TABLE IF NOT EXISTS trade_totals (
+     dataset VARCHAR, source_file VARCHAR, flow VARCHAR, reporter VARCHAR, partner VARCHAR,
+     classification VARCHAR, product VARCHAR, year INTEGER, month INTEGER,
+     value DOUBLE, currency VARCHAR, quantity DOUBLE, qty_unit VARCHAR)`,
 ];
