@@ -25,4 +25,7 @@ export const extraDdl: string[] = [
      dataset VARCHAR, source_file VARCHAR, flow VARCHAR, reporter VARCHAR, partner VARCHAR,
      classification VARCHAR, product VARCHAR, year INTEGER, month INTEGER,
      value DOUBLE, currency VARCHAR, quantity DOUBLE, qty_unit VARCHAR)`,
+  // What a dataset says of its own completeness (dataset.json `coverage`): a preview file capped at
+  // 500 records is `complete = false`, read only where nothing complete exists (src/analytics/sourcing/).
+  `CREATE TABLE IF NOT EXISTS dataset_coverage (dataset VARCHAR PRIMARY KEY, complete BOOLEAN, note VARCHAR, kind VARCHAR)`,
 ];
