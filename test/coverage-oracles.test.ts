@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openStore } from "../src/store/open.ts";
+import { openStore } from "../src/ingest/starter/open.ts";
 import type { Store } from "../src/store/store.ts";
 import { exposure } from "../src/analytics/exposure.ts";
 import { ingest } from "../src/ingest/ingest.ts";
