@@ -59,6 +59,20 @@ test("JPN: a group whose members lack an SR has none either (never the mean of t
   const missing = members.filter((m) => m.sr === null).map((m) => m.material);
   assert.ok(missing.length > 0 && missing.length < ids.length, "the shipped Japanese trade data gives some light rare earths an SR, not all");
   assert.equal(lree.sr, null);
-  assert.equal(lree.critical, false);
+  assert.equal(lree.critical, null, "an unknown SR is not \"not critical\"");
+  assert.equal(lree.status, "unassessed");
   assert.ok(lree.coverage.some((c) => c.startsWith("group SR") && missing.every((id) => c.includes(id))), lree.coverage.join("; "));
+});
+
+test("assess ALLIANCE: no material is 'not critical' while its SR or EI is unknown (issue #13)", async () => {
+  const a = await assess(store, { bloc: "ALLIANCE" });
+  for (const m of a.materials) {
+    assert.ok(["critical", "not-critical", "undecided", "unassessed"].includes(m.status), m.material);
+    if (m.sr === null && !m.srRange) {
+      assert.equal(m.critical, null, `${m.material}: SR unknown → critical null`);
+      if (m.status === "unassessed") assert.match(m.statusReason ?? "", /cannot be computed/);
+    }
+    if (m.critical === false) assert.ok(m.sr !== null || m.srRange, `${m.material}: not-critical needs an SR`);
+  }
+  assert.ok(a.materials.some((m) => m.status === "unassessed"));
 });

@@ -54,6 +54,10 @@ export interface Exposure {
   total: { amount: number; unit: string };
   sources: SourceRef[];
   coverage: {
+    /** true only when the records behind the mix are known to be whole (DESIGN "coverage") */
+    complete: boolean;
+    /** truncated sources, basket codes and what they mix, mixed sources, members without records */
+    warnings: string[];
     years: number[];
     notes: string[];
     missing: string[];
@@ -163,7 +167,14 @@ async function indicators(store: Store, m: Material, stage: Stage, bloc: Bloc, b
       ...mix.sources,
       ...(wgiYears.length ? [{ dataset: "Worldwide Governance Indicators", edition: "2023 update", year: Math.max(...wgiYears) }] : []),
     ],
-    coverage: { years: mix.years, notes, missing: mix.missing, wgiYear: wgiYears.length ? Math.max(...wgiYears) : null },
+    coverage: {
+      complete: mix.coverage.complete,
+      warnings: [...mix.coverage.warnings],
+      years: mix.years,
+      notes,
+      missing: mix.missing,
+      wgiYear: wgiYears.length ? Math.max(...wgiYears) : null,
+    },
     hhi10000: Math.round(h * 10000),
     blocShare: round(suppliers.filter((s) => s.inBloc).reduce((a, s) => a + s.share, 0), 6),
     restrictedShare: round(suppliers.filter((s) => s.restricted).reduce((a, s) => a + s.share, 0), 6),

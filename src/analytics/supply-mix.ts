@@ -6,8 +6,6 @@ import type { Material } from "../store/queries/materials.ts";
 import {
   datasetInfo,
   hasTradeCodes,
-  importsByPartner,
-  importYearCoverage,
   sourcingSearchScope,
   productionByCountry,
   productionYears,
@@ -15,7 +13,9 @@ import {
   worldExportsByPartner,
 } from "../store/queries/exposure.ts";
 import type { Store } from "../store/store.ts";
-import type { ImportRow } from "../store/queries/exposure.ts";
+import { declaredCoverage, importFacts, importTotals } from "../store/queries/trade-facts.ts";
+import { judgeSources } from "./sourcing/completeness.ts";
+import { selectSources, type Coverage } from "./sourcing/select.ts";
 
 /** Supply by country before indicators: amounts in one unit, with provenance and caveats. */
 export interface SupplyMix {
@@ -27,6 +27,8 @@ export interface SupplyMix {
   sources: SourceRef[];
   notes: string[];
   missing: string[];
+  /** whether the records behind the mix are known to be whole, and what is truncated, mixed or a basket */
+  coverage: Coverage;
 }
 
 const USGS = "USGS Mineral Commodity Summaries";
@@ -68,6 +70,7 @@ export async function productionSuppliers(store: Store, m: Material, stage: Stag
     sources: [{ dataset: USGS, edition, year: y }],
     notes,
     missing,
+    coverage: { complete: missing.length === 0, warnings: [...missing] },
   };
 }
 
@@ -89,6 +92,7 @@ function worldTrade(
     sources: [{ dataset: "Energy Institute Statistical Review of World Energy", edition: these[0].dataset.replace(/\D/g, ""), year: y }],
     notes: [`no production series: world supply = exports by country in world trade (${these[0].qty_unit})`],
     missing: [],
+    coverage: { complete: true, warnings: [`world supply from exporters' world totals (${these[0].qty_unit}), not production`] },
   };
 }
 
@@ -114,13 +118,21 @@ async function studyShares(store: Store, m: Material, stage: Stage, year?: numbe
     sources: [{ dataset: "Study on the Critical Raw Materials for the EU 2023", edition: "2023", year: y }],
     notes: ["no USGS series for this stage: global shares from the EU 2023 study (average 2016–2020)"],
     missing: rows.filter((r) => !r.iso3).map((r) => `study row '${r.label}' has no ISO3 code`),
+    coverage: {
+      complete: rows.every((r) => r.iso3),
+      warnings: ["shares are the EU 2023 study's 2016–2020 averages, not one year", ...rows.filter((r) => !r.iso3).map((r) => `study row '${r.label}' has no ISO3 code`)],
+    },
   };
 }
 
 /**
- * The bloc's sourcing mix from its imports by partner, in USD. Intra-EU flows are left out
- * (internal-market circulation); EU↔Japan flows stay in ALLIANCE and count as in-bloc.
- * A group member without its own trade codes (e.g. neodymium) falls back to the group's codes.
+ * The bloc's sourcing mix from its imports by partner, in USD (or one quantity unit). Per member one
+ * source, by precedence: complete reported data, then CEPII BACI (reconciled), then mirror flows,
+ * then data of unknown completeness, then known-truncated data — never silently mixed
+ * (`coverage.warnings` names every source that is not whole, mixed kinds and basket codes). The
+ * default year is the latest complete one. Intra-EU flows are left out (internal-market
+ * circulation); EU↔Japan flows stay in ALLIANCE and count as in-bloc. A group member without its
+ * own trade codes (e.g. neodymium) falls back to the group's codes.
  */
 export async function sourcingSuppliers(store: Store, m: Material, stage: Stage, bloc: Bloc, year?: number, hs = ""): Promise<SupplyMix> {
   const notes: string[] = hs ? [`only trade codes starting ${hs}`] : [];
@@ -129,32 +141,27 @@ export async function sourcingSuppliers(store: Store, m: Material, stage: Stage,
     codesOf = m.parent;
     notes.push(`no trade code isolates ${m.id}: using the codes of its group '${m.parent}' (a basket)`);
   }
-  const coverage = await importYearCoverage(store, codesOf, stage, bloc.members, hs);
-  const years = coverage.map((c) => c.year);
+  const eu = new Set((await listCountries(store)).filter((c) => c.eu27).map((c) => c.iso3));
+  const facts = (await importFacts(store, codesOf, stage, bloc.members, hs)).filter((r) => !(eu.has(r.reporter) && eu.has(r.partner)));
+  const years = [...new Set(facts.map((f) => f.year))].sort((a, b) => b - a);
   if (!years.length) {
     const why = await whyNoSourcing(store, codesOf, stage, bloc, hs);
     throw new ChokepointError("no_data", `no import data for ${m.id} (${stage}) into ${bloc.id}: ${why}`, [
       { code: "no_import_data", path: [m.id, stage, bloc.id], message: `no import data for ${codesOf} (${stage}) into ${bloc.id}` },
     ]);
   }
-  // Default: the latest year that covers the most members (so ALLIANCE is not EU-only by accident).
-  const best = Math.max(...coverage.map((c) => c.reporters));
-  const y = year ?? coverage.find((c) => c.reporters === best)!.year;
-  if (!years.includes(y)) {
-    throw new ChokepointError("no_data", `no import data for ${m.id} (${stage}) into ${bloc.id} in ${y}; years with data: ${years.join(", ")}`);
+  if (year !== undefined && !years.includes(year)) {
+    throw new ChokepointError("no_data", `no import data for ${m.id} (${stage}) into ${bloc.id} in ${year}; years with data: ${years.join(", ")}`);
   }
-  const eu = new Set((await listCountries(store)).filter((c) => c.eu27).map((c) => c.iso3));
-  const all = (await importsByPartner(store, codesOf, stage, bloc.members, y, hs)).filter(
-    (r) => !(eu.has(r.reporter) && eu.has(r.partner)),
-  );
-  const chosen = chooseMeasure(all);
-  const rows = chosen.rows;
-  if (chosen.measure === "value" && chosen.dropped.length) {
-    notes.push(`${chosen.dropped.join(", ")}: only quantities reported, not combinable with values (left out)`);
-  }
+  const statuses = judgeSources(facts, await importTotals(store, codesOf, stage, bloc.members, hs), await declaredCoverage(store));
+  const scope = await sourcingSearchScope(store, codesOf, stage, bloc.members, hs);
+  const reportersOf = new Map(scope.datasets.map((d) => [d.dataset, new Set(d.reporters)]));
+  const sel = selectSources(facts, statuses, bloc.members, reportersOf, year);
+  const y = sel.year;
+  const rows = sel.rows;
   const byPartner = new Map<string, number>();
-  let unit = chosen.unit ?? "t";
-  if (chosen.measure === "value") {
+  let unit = sel.unit ?? "t";
+  if (sel.measure === "value") {
     // Combine in USD where every currency has a rate; a single currency needs no conversion.
     const currencies = [...new Set(rows.map((r) => r.currency as string))];
     const convertible = rows.every((r) => r.per_usd !== null);
@@ -172,9 +179,7 @@ export async function sourcingSuppliers(store: Store, m: Material, stage: Stage,
     for (const r of rows) byPartner.set(r.partner, (byPartner.get(r.partner) ?? 0) + (r.quantity as number));
     notes.push(`combined by quantity (${unit}): the quantity data cover more members or rest on narrower codes than the values`);
   }
-  const reporters = new Set(rows.map((r) => r.reporter));
-  const absent = bloc.members.filter((c) => !reporters.has(c));
-  const missing = absent.length ? [`no import records for ${absent.join(", ")} in ${y}`] : [];
+  const missing = sel.absent.length ? [`no import records for ${sel.absent.join(", ")} in ${y}`] : [];
   const byDataset = new Map<string, Set<string>>();
   for (const r of rows) byDataset.set(r.dataset, (byDataset.get(r.dataset) ?? new Set()).add(r.classification));
   const info = await datasetInfo(store, [...byDataset.keys()]);
@@ -189,40 +194,8 @@ export async function sourcingSuppliers(store: Store, m: Material, stage: Stage,
     sources: info.map((d) => ({ dataset: d.title ?? d.id, edition: d.edition ?? "", year: y })),
     notes,
     missing,
+    coverage: sel.coverage,
   };
-}
-
-/**
- * Pick value or quantity as the common measure: per reporter the dataset with the most records
- * in that measure (so two publishers never double count), and the measure that covers more
- * reporters (values win ties: they exist for every product).
- */
-export function chooseMeasure(rows: readonly ImportRow[]): { measure: "value" | "quantity"; rows: ImportRow[]; dropped: string[]; unit: string | null } {
-  const pick = (has: (r: ImportRow) => boolean) => {
-    const counts = new Map<string, number>();
-    for (const r of rows) if (has(r)) counts.set(`${r.reporter}|${r.dataset}`, (counts.get(`${r.reporter}|${r.dataset}`) ?? 0) + 1);
-    const best = new Map<string, { dataset: string; n: number }>();
-    for (const [k, n] of counts) {
-      const [rep, ds] = k.split("|");
-      const b = best.get(rep);
-      if (!b || n > b.n || (n === b.n && ds < b.dataset)) best.set(rep, { dataset: ds, n });
-    }
-    return rows.filter((r) => has(r) && best.get(r.reporter)?.dataset === r.dataset);
-  };
-  const byValue = pick((r) => r.value !== null && r.value > 0);
-  // Quantities combine only in one unit: take the unit most rows report in (t, or bcm for gas).
-  const units = new Map<string, number>();
-  for (const r of rows) if (r.quantity && r.qty_unit) units.set(r.qty_unit, (units.get(r.qty_unit) ?? 0) + 1);
-  const unit = [...units].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  const byQty = pick((r) => r.quantity !== null && r.quantity > 0 && r.qty_unit === unit);
-  const cover = (rs: ImportRow[]) => new Set(rs.map((r) => r.reporter));
-  const cv = cover(byValue);
-  const cq = cover(byQty);
-  // Values win ties, unless only the values rest on basket codes broader than the material.
-  const basketOnly = (rs: ImportRow[]) => rs.length > 0 && rs.every((r) => r.basket);
-  const preferQty = cq.size > cv.size || (cq.size === cv.size && basketOnly(byValue) && !basketOnly(byQty));
-  if (!preferQty) return { measure: "value", rows: byValue, dropped: [...cq].filter((r) => !cv.has(r)), unit: null };
-  return { measure: "quantity", rows: byQty, dropped: [...cv].filter((r) => !cq.has(r)), unit };
 }
 
 /**

@@ -50,3 +50,18 @@ test("suggestions are distinct and name the bad part of a list", () => {
 test("a mistyped bloc is offered the nearest bloc among the suggestions", () => {
   assert.throws(() => resolveBlocFrom("EUU", countries), (e: unknown) => e instanceof ChokepointError && /did you mean: [^?]*EU27/.test(e.message));
 });
+
+test("a coalition mixes blocs and countries: KOR,EU27 · EU27,JPN,KOR · IND,EU27", async () => {
+  const { resolveBlocFrom: r } = await import("./blocs.ts");
+  const cs = [
+    { iso3: "DEU", name: "Germany", eu27: true, g7: true, aliases: [] },
+    { iso3: "FRA", name: "France", eu27: true, g7: true, aliases: [] },
+    { iso3: "KOR", name: "Korea", eu27: false, g7: false, aliases: [] },
+    { iso3: "JPN", name: "Japan", eu27: false, g7: true, aliases: [] },
+    { iso3: "IND", name: "India", eu27: false, g7: false, aliases: [] },
+  ] as unknown as Parameters<typeof r>[1];
+  assert.deepEqual(r("KOR,EU27", cs), { id: "KOR,EU27", members: ["DEU", "FRA", "KOR"] });
+  assert.deepEqual(r("EU27,JPN,KOR", cs), { id: "EU27,JPN,KOR", members: ["DEU", "FRA", "JPN", "KOR"] });
+  assert.deepEqual(r("IND,EU27", cs).members, ["DEU", "FRA", "IND"]);
+  assert.throws(() => r("KOR,EU28", cs), /EU28/);
+});

@@ -26,7 +26,8 @@ export function configuredBlocs(): Record<string, string[]> {
 
 /**
  * Resolve a bloc spec — `EU27`, `JPN`, `ALLIANCE` (= EU27 ∪ JPN), `G7`, a configured name,
- * or a comma list of countries (ISO3 codes, names or common spellings: `JPN,KOR`, `Japan, South Korea`)
+ * or a comma list of countries and blocs (ISO3 codes, names or common spellings, bloc ids:
+ * `JPN,KOR`, `Japan, South Korea`, `KOR,EU27`, `EU27,JPN,KOR`)
  * — against the country table. A list given by names gets the ISO3 codes as its id.
  *
  * @example
@@ -45,6 +46,22 @@ export function resolveBlocFrom(spec: string, countries: readonly CountryRow[]):
   else {
     const lookup = countryLookup(countries);
     const tokens = spec.split(",").map((s) => s.trim()).filter(Boolean);
+    // A coalition may mix blocs and countries (`KOR,EU27`, `EU27,JPN,KOR`): a bloc token adds its members.
+    const blocOf = (t: string): string[] | undefined => {
+      const u = t.toUpperCase();
+      if (u === "EU27" || u === "EU") return eu;
+      if (u === "ALLIANCE") return [...eu, "JPN"];
+      if (u === "G7") return countries.filter((c) => c.g7).map((c) => c.iso3);
+      const c = custom[t] ?? custom[u];
+      return c?.map((x) => x.toUpperCase());
+    };
+    if (tokens.length > 1 && tokens.some((t) => blocOf(t) && !lookup.has(t.toLowerCase()))) {
+      const parts = tokens.map((t) => (lookup.has(t.toLowerCase()) ? [lookup.get(t.toLowerCase())!] : blocOf(t)));
+      const bad = tokens.find((_, i) => !parts[i]);
+      if (bad === undefined) {
+        return { id: tokens.map((t, i) => (blocOf(t) && !lookup.has(t.toLowerCase()) ? t.toUpperCase().replace(/^EU$/, "EU27") : parts[i]![0])).join(","), members: [...new Set(parts.flat() as string[])].sort() };
+      }
+    }
     const resolved = tokens.map((t) => lookup.get(t.toLowerCase()));
     const bad = tokens.find((_, i) => !resolved[i]);
     if (bad !== undefined || tokens.length === 0) {

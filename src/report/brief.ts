@@ -15,7 +15,7 @@ export interface BriefData {
   date: string;
   production: Exposure;
   sourcing: Exposure | null;
-  criticality: { sr: number | null; ei: number | null; critical: boolean; strategic: boolean; bloc: string } | null;
+  criticality: { sr: number | null; ei: number | null; critical: boolean | null; strategic: boolean; bloc: string } | null;
   simulation: SimulationResult | null;
   plan: PlanReport | null;
   notes: string[];

@@ -22,6 +22,12 @@ export const DatasetEntrySchema = z.object({
   loader: z.string(),
   order: z.number().default(50),
   files: z.array(z.string()).min(1),
+  /**
+   * What the publisher's file is known to leave out, when it is not whole (a preview API's record
+   * cap): mixes read such a dataset only where nothing complete covers a (material, year) and say so.
+   * `kind` is how its bilateral records arose (default `reported`).
+   */
+  coverage: z.object({ complete: z.boolean(), note: z.string().optional(), kind: z.enum(["reported", "mirror", "reconciled"]).optional() }).optional(),
 });
 export type DatasetEntry = z.infer<typeof DatasetEntrySchema> & { dir: string };
 

@@ -2,7 +2,8 @@ import type { Stage } from "../../domain/vocabulary.ts";
 import { economicImportance, type EndUse } from "./economic-importance.ts";
 import { hhiWgiT, type Supplier } from "./hhi-wgi.ts";
 import { overallSupplyRisk, stageSupplyRisk, type SupplyBasis } from "./supply-risk.ts";
-import { criticalWithin, SR_THRESHOLD } from "./thresholds.ts";
+import { assessStatus, type AssessStatus } from "./thresholds.ts";
+export type { AssessStatus };
 import type { WgiScore } from "./wgi-scale.ts";
 import { applyWhatIf, type WhatIf } from "./what-if.ts";
 
@@ -43,7 +44,11 @@ export interface MaterialResult {
   /** When a stage's SR is unknown but bounded (IR unknown): the overall SR's bounds. */
   srRange?: [number, number];
   ei: number | null;
-  critical: boolean;
+  /** null when SR or EI cannot be computed for the bloc, or the SR bounds straddle the threshold: unknown is not "not critical" */
+  critical: boolean | null;
+  status: AssessStatus;
+  /** why the material is unassessed or undecided */
+  statusReason?: string;
   strategic: boolean;
   stages: Record<Stage, StageResult | null>;
   eolRir: number | null;
@@ -115,9 +120,12 @@ export function assessMaterial(x: MaterialInputs, wgi: ReadonlyMap<string, WgiSc
     eiSource = "study";
     coverage.push(`EI taken from the study: ${x.uses?.length ? "no SI_EI in the inputs" : "its end-use table has no rows for this material"}`);
   } else coverage.push("EI not available");
-  const { critical, undecided } = criticalWithin(sr, srRange, ei);
-  if (undecided) coverage.push(`critical flag undecided: SR between ${srRange![0].toFixed(2)} and ${srRange![1].toFixed(2)} straddles ${SR_THRESHOLD}`);
-  return { material: x.id, name: x.name, sr, ...(srRange ? { srRange } : {}), ei, critical, strategic: x.strategic, stages, eolRir: x.eolRir, siSr: x.siSr, siEi: x.siEi, eiSource, coverage };
+  const { critical, status, statusReason } = assessStatus(sr, srRange, ei, coverage);
+  if (status === "undecided") coverage.push(`critical flag undecided: ${statusReason}`);
+  return {
+    material: x.id, name: x.name, sr, ...(srRange ? { srRange } : {}), ei, critical, status, ...(statusReason ? { statusReason } : {}),
+    strategic: x.strategic, stages, eolRir: x.eolRir, siSr: x.siSr, siEi: x.siEi, eiSource, coverage,
+  };
 }
 
 /**

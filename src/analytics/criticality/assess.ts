@@ -43,7 +43,7 @@ export interface Assessment {
  */
 export interface VsEu {
   sr: number | null;
-  critical: boolean;
+  critical: boolean | null;
   srDelta: number | null;
   differsFromEu: boolean | null;
 }

@@ -1,7 +1,7 @@
 import type { Stage } from "../../domain/vocabulary.ts";
 import type { StudyMaterial } from "../../store/queries/criticality.ts";
 import type { MaterialResult, StageResult } from "./assess-material.ts";
-import { criticalWithin, SR_THRESHOLD } from "./thresholds.ts";
+import { assessStatus, SR_THRESHOLD } from "./thresholds.ts";
 
 const mean = (v: number[]) => (v.length ? v.reduce((a, b) => a + b, 0) / v.length : null);
 
@@ -46,8 +46,8 @@ export function groupResult(g: StudyMaterial, members: readonly MaterialResult[]
     };
   }
   const ei = g.ei_2023;
-  const { critical, undecided } = criticalWithin(sr, srRange, ei);
-  if (undecided) notes.push(`critical flag undecided: the group's SR bounds straddle ${SR_THRESHOLD}`);
+  const { critical, status, statusReason } = assessStatus(sr, srRange, ei, notes);
+  if (status === "undecided") notes.push(`critical flag undecided: the group's SR bounds straddle ${SR_THRESHOLD}`);
   return {
     material: g.id,
     name: g.name,
@@ -55,6 +55,8 @@ export function groupResult(g: StudyMaterial, members: readonly MaterialResult[]
     ...(srRange ? { srRange } : {}),
     ei,
     critical,
+    status,
+    ...(statusReason ? { statusReason } : {}),
     strategic: !!g.srm_2024,
     stages,
     eolRir: g.eol_rir,

@@ -24,6 +24,31 @@ export function criticalWithin(sr: number | null, srRange: [number, number] | un
   return { critical: lo, undecided: lo !== hi };
 }
 
+/** The outcome of the critical test: `unassessed` when SR or EI cannot be computed for the bloc. */
+export type AssessStatus = "critical" | "not-critical" | "undecided" | "unassessed";
+
+/**
+ * The critical flag with its status: unknown is never "not critical". `critical` is null when the SR
+ * (without bounds) or the EI is unknown — `unassessed`, with the reason — or when the SR bounds
+ * straddle the threshold (`undecided`). A lower SR bound that passes still makes it `critical`.
+ * @example assessStatus(null, undefined, 3.1, ["no WGI for JPN"]) // { critical: null, status: "unassessed", statusReason: "supply risk cannot be computed: no WGI for JPN" }
+ */
+export function assessStatus(
+  sr: number | null,
+  srRange: [number, number] | undefined,
+  ei: number | null,
+  why: readonly string[],
+): { critical: boolean | null; status: AssessStatus; statusReason?: string } {
+  const w = criticalWithin(sr, srRange, ei);
+  if (w.undecided) return { critical: null, status: "undecided", statusReason: `SR between ${srRange![0].toFixed(2)} and ${srRange![1].toFixed(2)} straddles ${SR_THRESHOLD}` };
+  if (w.critical) return { critical: true, status: "critical" };
+  const unknown = [sr === null && !srRange ? "supply risk" : "", ei === null ? "economic importance" : ""].filter(Boolean);
+  if (unknown.length) {
+    return { critical: null, status: "unassessed", statusReason: `${unknown.join(" and ")} cannot be computed${why.length ? `: ${why.slice(0, 2).join("; ")}` : ""}` };
+  }
+  return { critical: false, status: "not-critical" };
+}
+
 /** Round half up to one decimal, robust to binary noise. @example round1(0.95) // 1 */
 export function round1(x: number): number {
   return Math.round(x * 10 + 1e-9) / 10;

@@ -29,6 +29,9 @@ export async function buildStarter(store: Store, progress?: BuildProgress, dataD
          edition = excluded.edition, licence = excluded.licence, url = excluded.url, loader = excluded.loader`,
       [e.id, e.title, e.publisher, e.edition, e.licence, e.url ?? null, e.loader],
     );
+    if (e.coverage) {
+      await store.run("INSERT OR REPLACE INTO dataset_coverage VALUES ($1, $2, $3, $4)", [e.id, e.coverage.complete, e.coverage.note ?? null, e.coverage.kind ?? "reported"]);
+    }
     await ingest(store, e.loader, e.files.map((f) => join(e.dir, f)), {
       dataset: e.id,
       onFile: (r) => progress?.tick(`${e.id}: ${r.file.split("/").pop()}`),

@@ -50,9 +50,11 @@ test("comtrade: periods from refYear/refMonth (52 = annual) or period", () => {
   assert.equal(comtradePeriod("", "", "2023-10"), undefined);
 });
 
-test("comtrade: real API rows load, partner World is skipped and counted", async () => {
+test("comtrade: real API rows load, partner World is kept apart as the reporter's total", async () => {
   const parsed = parseComtrade(fx("comtrade-real.csv"), await countryCodes(store));
-  assert.deepEqual(parsed.skipped, { "partner W00": 3 });
+  assert.deepEqual(parsed.skipped, {});
+  assert.equal(parsed.totals.length, 3);
+  assert.ok(parsed.totals.every((r) => r.partner === "WLD"));
   assert.deepEqual(await rows("comtrade-real.csv"), [
     { source_file: "comtrade-real.csv", flow: "M", reporter: "JPN", partner: "CHN", classification: "HS4", product: "2504", year: 2022, month: 0, value: 95925269.357, quantity: 52835000 },
     { source_file: "comtrade-real.csv", flow: "M", reporter: "JPN", partner: "CHN", classification: "HS4", product: "2822", year: 2022, month: 0, value: 7874483.692, quantity: 175065 },

@@ -41,6 +41,8 @@ const ONE_OF: readonly (readonly Col[])[] = [
 /** What parsing one Comtrade file gives: rows to write, and skipped rows counted by reason. */
 export interface ComtradeParse {
   rows: TradeRow[];
+  /** The reporter's own World rows (partner W00 / 0), kept apart as totals to measure completeness against. */
+  totals: TradeRow[];
   skipped: Record<string, number>;
   problems: Problem[];
 }
@@ -65,7 +67,7 @@ export function parseComtrade(file: string, codes: CountryCodes): ComtradeParse 
     }));
     throw new ChokepointError("validation_failed", `${file}:1: ${problems.map((p) => p.message).join("; ")}`, problems);
   }
-  const out: ComtradeParse = { rows: [], skipped: {}, problems: [] };
+  const out: ComtradeParse = { rows: [], totals: [], skipped: {}, problems: [] };
   const skip = (why: string) => (out.skipped[why] = (out.skipped[why] ?? 0) + 1);
   for (const { line, values } of records) {
     const get = (k: Col) => (cols[k] ? values[cols[k]!].trim() : "");
@@ -92,12 +94,13 @@ export function parseComtrade(file: string, codes: CountryCodes): ComtradeParse 
     if (!isTotal(get("customs"), ["C00"])) { skip("customs-procedure breakdown"); continue; }
     if (!isTotal(get("mos"), ["0"])) { skip("mode-of-supply breakdown"); continue; }
     if (flow !== "M" && flow !== "X") { skip(`flow ${flow}`); continue; }
-    if ("skip" in partner!) { skip(`partner ${partner.skip}`); continue; }
     if (!classification) { skip("cmdCode TOTAL"); continue; }
+    const world = "skip" in partner! && partner.skip === "W00";
+    if ("skip" in partner! && !world) { skip(`partner ${partner.skip}`); continue; }
     // Comtrade writes 0 where a weight was not reported; a zero weight with a value is "unknown".
     const kg = netWgt && netWgt > 0 ? netWgt : get("qtyUnit").toLowerCase() === "kg" && qty && qty > 0 ? qty : null;
-    out.rows.push({
-      flow, reporter: (reporter as { iso3: string }).iso3, partner: partner!.iso3, classification, product: cmd,
+    (world ? out.totals : out.rows).push({
+      flow, reporter: (reporter as { iso3: string }).iso3, partner: world ? "WLD" : (partner as { iso3: string }).iso3, classification, product: cmd,
       year: when!.year, month: when!.month, value: value!, currency: "USD", quantity: kg, qtyUnit: kg === null ? null : "kg",
     });
   }
@@ -161,6 +164,7 @@ export const comtradeLoader: Loader = {
     const parsed = parseComtrade(file, await countryCodes(store));
     if (parsed.problems.length) throw validationError(file, parsed.problems);
     await appendTrade(store, dataset, basename(file), parsed.rows);
+    await appendTrade(store, dataset, basename(file), parsed.totals, "trade_totals");
     return parsed.rows.length;
   },
 };

@@ -48,14 +48,22 @@ export async function countryCodes(store: Store): Promise<CountryCodes> {
 }
 
 /**
- * Append trade rows for one file (inside the caller's transaction).
+ * Append trade rows for one file (inside the caller's transaction); a reporter's own World rows go to
+ * `trade_totals` (same columns, partner 'WLD'), never into `trade`, so partner sums stay partner sums.
  *
  * @example
  * await appendTrade(store, "eurostat-comext", "x.csv", rows);
  */
-export async function appendTrade(store: Store, dataset: string, sourceFile: string, rows: readonly TradeRow[]): Promise<void> {
+export async function appendTrade(
+  store: Store,
+  dataset: string,
+  sourceFile: string,
+  rows: readonly TradeRow[],
+  table: "trade" | "trade_totals" = "trade",
+): Promise<void> {
+  if (!rows.length) return;
   await store.append(
-    "trade",
+    table,
     rows.map((r) => [
       dataset, sourceFile, r.flow, r.reporter, r.partner, r.classification, r.product,
       r.year, r.month, r.value, r.currency, r.quantity, r.qtyUnit,

@@ -19,4 +19,13 @@ export const extraDdl: string[] = [
   `CREATE TABLE IF NOT EXISTS baci_countries (code SMALLINT PRIMARY KEY, iso3 VARCHAR, iso2 VARCHAR, name VARCHAR, release VARCHAR)`,
   ...TARIFFS_DDL, // US tariffs: Census 2024 imports, partners, measures, scope lists (src/store/queries/tariffs.ts)
   `CREATE TABLE IF NOT EXISTS baci_products (classification VARCHAR, code VARCHAR, description VARCHAR, release VARCHAR, PRIMARY KEY (classification, code))`,
+  // A reporter's own World rows (Comtrade partner 0/W00), kept beside `trade` (same columns, partner
+  // 'WLD') to measure how complete its partner rows are (src/analytics/coverage/).
+  `CREATE TABLE IF NOT EXISTS trade_totals (
+     dataset VARCHAR, source_file VARCHAR, flow VARCHAR, reporter VARCHAR, partner VARCHAR,
+     classification VARCHAR, product VARCHAR, year INTEGER, month INTEGER,
+     value DOUBLE, currency VARCHAR, quantity DOUBLE, qty_unit VARCHAR)`,
+  // What a dataset says of its own completeness (dataset.json `coverage`): a preview file capped at
+  // 500 records is `complete = false`, read only where nothing complete exists (src/analytics/sourcing/).
+  `CREATE TABLE IF NOT EXISTS dataset_coverage (dataset VARCHAR PRIMARY KEY, complete BOOLEAN, note VARCHAR, kind VARCHAR)`,
 ];

@@ -24,7 +24,7 @@ export function Overview({ bloc }: { bloc: string }) {
           {(a) => (
             <>
               <SvgFigure label={`Criticality matrix for ${bloc}`} svg={matrixSvg({ title: `Criticality matrix, ${a.bloc}`, points: matrixPoints(a), sources: a.sources, width: 860 })} />
-              <p className="note">{a.materials.filter((m) => m.critical).length} of {a.materials.length} materials critical for {a.bloc}.</p>
+              <p className="note">{a.materials.filter((m) => m.critical === true).length} of {a.materials.length} materials critical for {a.bloc}, {a.materials.filter((m) => m.critical === null).length} not assessable (SR or EI unknown, or SR bounds straddling 1).</p>
             </>
           )}
         </Show>
