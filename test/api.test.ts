@@ -209,6 +209,17 @@ test("scan: 404 with the command to run before BACI is loaded; then every produc
   const { ingest } = await import("../src/ingest/ingest.ts");
   const { baciFiles } = await import("../src/ingest/trade/baci-files.ts");
   const { scan } = await import("../src/analytics/scan.ts");
+  const { ensureBaciSchema, refreshBaciView } = await import("../src/store/queries/baci-tables.ts");
+  // BACI ships in data/ now: this test removes the shipped years from a store of its own to see the empty case.
+  const store = await openStore({ db: ":memory:" });
+  await ensureBaciSchema(store);
+  for (const y of [2022, 2024]) for (const t of ["trade", "world"]) await store.run(`DROP TABLE IF EXISTS baci_${t}_${y}`);
+  await refreshBaciView(store);
+  const own = createApp({ store, token: "" });
+  const get = async (url: string) => {
+    const res = await own.request(url);
+    return { status: res.status, body: (await res.json()) as any };
+  };
   let r = await get("/api/scan?bloc=EU27");
   assert.equal(r.status, 404);
   assert.match(r.body.message, /chokepoint ingest baci/);
