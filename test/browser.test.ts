@@ -96,9 +96,7 @@ test("plan and alerts pages open", { skip, timeout: 90_000 }, async () => {
 });
 
 test("products: the BACI scan as a chart and a ranked table; the dependent-only switch", { skip, timeout: 90_000 }, async () => {
-  await page.goto(url("/products?bloc=EU27"));
-  await page.locator("p.error").waitFor({ timeout: 30_000 });
-  assert.match(await page.locator("p.error").innerText(), /chokepoint ingest baci/, "before any BACI load: says what to run");
+  // BACI ships in data/ (2022, 2024): the page draws at once; a user's extra load is read on the next visit.
   await ingest(store, "baci", baciFiles([join(import.meta.dirname, "fixtures", "baci")]));
   const lib = await scan(store, { bloc: "EU27" });
   await page.goto(url("/products?bloc=EU27"));
