@@ -45,6 +45,13 @@ const CODES = `SELECT code, classification, coalesce(basket, false) AS basket, c
  * @example await importFacts(store, "permanent-magnets", "processing", ["JPN"]) // PHL, CHN… in 2022 and 2024, two datasets
  */
 export async function importFacts(store: Store, material: string, stage: Stage, reporters: readonly string[], hs = ""): Promise<TradeFact[]> {
+  const key = `import-facts ${material} ${stage} ${reporters.join(",")} ${hs}`;
+  // overview and assess ask for the same mixes material after material: read each once per store state.
+  const rows = await store.memo(key, () => readImportFacts(store, material, stage, reporters, hs));
+  return rows.map((r) => ({ ...r }));
+}
+
+function readImportFacts(store: Store, material: string, stage: Stage, reporters: readonly string[], hs: string): Promise<TradeFact[]> {
   return store.all<TradeFact>(
     `WITH c AS (${CODES}),
      r AS (SELECT unnest(string_split($3, ',')) AS iso3),
@@ -95,6 +102,11 @@ export interface TradeTotal {
 
 /** The World rows (table `trade_totals`) behind a material's codes, summed per dataset, reporter and year. */
 export async function importTotals(store: Store, material: string, stage: Stage, reporters: readonly string[], hs = ""): Promise<TradeTotal[]> {
+  const rows = await store.memo(`import-totals ${material} ${stage} ${reporters.join(",")} ${hs}`, () => readImportTotals(store, material, stage, reporters, hs));
+  return rows.map((r) => ({ ...r }));
+}
+
+function readImportTotals(store: Store, material: string, stage: Stage, reporters: readonly string[], hs: string): Promise<TradeTotal[]> {
   return store.all<TradeTotal>(
     `WITH c AS (${CODES})
      SELECT t.year, t.reporter, t.dataset, sum(t.value)::DOUBLE AS value, sum(t.quantity)::DOUBLE AS quantity
