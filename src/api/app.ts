@@ -91,7 +91,7 @@ export function createApp(opts: AppOptions): Hono {
 /** A YAML body as data for the path check (the route parses it again, with line numbers). */
 function yamlOrText(text: string): unknown {
   try {
-    return parseYaml(text, { maxAliasCount: 100 });
+    return parseYaml(text, { maxAliasCount: LIMITS.yamlAliases });
   } catch {
     return text;
   }

@@ -1,4 +1,5 @@
 import { ChokepointError, type Problem } from "../domain/error.ts";
+import { LIMITS } from "../domain/limits.ts";
 
 /**
  * The HTTP API never takes a file path from a request: scenarios travel as objects and only the
@@ -51,7 +52,7 @@ export function refuseHostPaths(value: unknown, where: "query" | "body"): void {
   const found: Problem[] = [];
   const seen = new Set<unknown>();
   const walk = (v: unknown, path: (string | number)[], depth: number) => {
-    if (found.length || depth > 64) return;
+    if (found.length || depth > LIMITS.depth) return; // deeper bodies were refused when read
     if (typeof v === "string") {
       if (looksLikeHostPath(v)) found.push({ code: "path_not_allowed", path, message: "the API does not read files: send the content, not a path", field: path.join(".") });
       return;

@@ -69,24 +69,6 @@ export async function studySupplyShares(
   );
 }
 
-/** One partner's supply to one of the bloc's importers from one dataset, value and/or tonnes. */
-export interface ImportRow {
-  reporter: string;
-  partner: string;
-  dataset: string;
-  classification: string;
-  /** value in `currency`, null where the dataset has quantities only */
-  value: number | null;
-  currency: string | null;
-  /** units of `currency` per USD in that year (ECB annual average), null if unknown */
-  per_usd: number | null;
-  /** quantity in `qty_unit` (kg converted to t), null where not reported */
-  quantity: number | null;
-  qty_unit: string | null;
-  /** whether any code behind the row is a basket (broader than the material) */
-  basket: boolean;
-}
-
 /** Trade codes of a material for a stage (codes without a stage count for every stage). */
 const CODES = `SELECT code, classification, coalesce(basket, false) AS basket FROM material_codes WHERE material = $1 AND (stage = $2 OR stage IS NULL OR stage = '')
   AND starts_with(code, $HS)`;
@@ -109,35 +91,6 @@ async function tradeCodes(store: Store, material: string, stage: Stage, hs = "")
 /** Whether a material has its own trade codes (else callers may fall back to its group's). */
 export async function hasTradeCodes(store: Store, material: string, stage: Stage, hs = ""): Promise<boolean> {
   return (await tradeCodes(store, material, stage, hs)).length > 0;
-}
-
-/**
- * Annual imports (flow M) of a material by the given reporters, by reporter, partner and dataset.
- * `reporters` are validated ISO3 codes.
- */
-export async function importsByPartner(
-  store: Store,
-  material: string,
-  stage: Stage,
-  reporters: readonly string[],
-  year: number,
-  hs = "",
-): Promise<ImportRow[]> {
-  return store.all<ImportRow>(
-    `WITH c AS (${codes(5)})
-     SELECT t.reporter, t.partner, t.dataset, any_value(t.classification) AS classification,
-            sum(t.value)::DOUBLE AS value, any_value(t.currency) AS currency,
-            CASE WHEN any_value(t.currency) = 'USD' THEN 1.0 ELSE any_value(fx.per_usd) END AS per_usd,
-            sum(CASE WHEN t.qty_unit = 'kg' THEN t.quantity / 1000 ELSE t.quantity END)::DOUBLE AS quantity,
-            any_value(CASE WHEN t.qty_unit = 'kg' THEN 't' ELSE t.qty_unit END) AS qty_unit,
-            bool_or(c.basket) AS basket
-     FROM trade t JOIN c ON c.code = t.product AND c.classification = t.classification
-     LEFT JOIN fx_rates fx ON fx.year = t.year AND fx.currency = t.currency
-     WHERE t.flow = 'M' AND t.month = 0 AND t.year = $3
-       AND list_contains(string_split($4, ','), t.reporter) AND t.partner <> t.reporter
-     GROUP BY t.reporter, t.partner, t.dataset`,
-    [material, stage, year, reporters.join(","), hs],
-  );
 }
 
 /** Years with import data for a material among the given reporters, newest first. */
