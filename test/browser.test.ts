@@ -43,14 +43,15 @@ after(async () => {
 const url = (p: string) => new URL(p, server.url).href;
 const shot = (name: string) => page.screenshot({ path: join(out, `${name}.png`), fullPage: true });
 
-test("overview: criticality matrix, bloc switch by mouse and keyboard, state in the URL", { skip, timeout: 90_000 }, async () => {
+test("overview: criticality matrix, bloc switch by mouse and keyboard, state in the URL", { skip, timeout: 180_000 }, async () => {
   await page.goto(url("/?bloc=EU27"));
-  await page.locator("svg.cp-matrix").waitFor({ timeout: 30_000 });
+  // The first page of a fresh server computes every bloc's mixes cold (BACI and Japan's HS6 now feed them).
+  await page.locator("svg.cp-matrix").waitFor({ timeout: 60_000 });
   assert.ok((await page.locator("svg.cp-matrix circle").count()) >= 60);
   assert.match(await page.locator("h1").innerText(), /EU27/);
   await page.getByRole("radio", { name: "JPN" }).click();
   await page.waitForURL(/bloc=JPN/);
-  await page.locator("svg.cp-matrix title", { hasText: "Criticality matrix, JPN" }).waitFor({ state: "attached", timeout: 30_000 });
+  await page.locator("svg.cp-matrix title", { hasText: "Criticality matrix, JPN" }).waitFor({ state: "attached", timeout: 60_000 });
   await page.locator("table tbody tr").first().waitFor({ timeout: 60_000 });
   assert.ok(await page.locator("p.sources").count() >= 1, "figures name their sources");
   await shot("overview-jpn-1280");
