@@ -16,11 +16,14 @@ const ev = (actor: string, material: string): MonitorEvent => ({
 });
 
 test("a Chinese gallium restriction ranks above a low-exposure one (Chinese copper), both simulated", async () => {
-  const alerts = await buildAlerts(store, [ev("CHN", "copper"), ev("CHN", "gallium")], [], blocs);
+  // Ranking, not materiality: copper's share at risk is under the default 1 % threshold, so it is lifted here.
+  const alerts = await buildAlerts(store, [ev("CHN", "copper"), ev("CHN", "gallium")], [], blocs, { minShare: 0 });
   assert.deepEqual(alerts.map((a) => a.material), ["gallium", "copper"]);
   const [ga, cu] = alerts;
   assert.equal(ga.impactBasis, "simulated");
-  assert.ok(ga.supplierShare > 0.5 && cu.supplierShare < 0.2, `shares ${ga.supplierShare} ${cu.supplierShare}`);
+  // ALLIANCE gallium now includes Japan's imports under the HS 811292 basket (China 18.6 % of it), so
+  // China's share of the alliance's gallium is about a quarter, not the EU's CN8 share alone.
+  assert.ok(ga.supplierShare > 0.2 && cu.supplierShare < 0.02 && ga.supplierShare > 10 * cu.supplierShare, `shares ${ga.supplierShare} ${cu.supplierShare}`);
   assert.ok(ga.simulation!.peakShortfall.p50 > 5 * cu.simulation!.peakShortfall.p50);
   assert.equal(ga.impact, Math.round(((ga.simulation!.peakShortfall.p50 + ga.simulation!.peakShortfall.p95) / 2) * 1e6) / 1e6);
   // Cites evidence, exposure year and sources, the simulated market's year and sources.
