@@ -50,6 +50,20 @@ test("gallium JPN 2024 from Japan-reported 811292: CHN 18.6 %, TWN 17.1 %, BRA 1
   assert.ok(e.coverage.warnings.some((w) => /basket code 811292/.test(w)));
 });
 
+test("gallium ALLIANCE 2024: EU members missing from Comext imported none (no BACI basket fills in); Japan's basket is said with its weight", async () => {
+  const e = await q("gallium", "ALLIANCE", 2024);
+  const w = e.coverage.warnings.join("\n");
+  assert.doesNotMatch(w, /cepii-baci/, w);
+  assert.match(w, /JPN under the basket \(\d+\.\d % of the total\)/);
+  // EU27 from Comext's gallium lines alone: China 67.9 % of 2024 imports; the EU 2023 criticality study
+  // (EU sourcing, processing, 2016–2020) publishes 69 %. With BACI's 811292 basket filling in for the
+  // members Comext shows importing none, it used to read 66.1 %.
+  const e27 = await q("gallium", "EU27", 2024);
+  assert.ok(Math.abs(share(e27, "CHN") - 0.679) < 0.001, `EU27 CHN ${share(e27, "CHN")}`);
+  assert.ok(Math.abs(share(e27, "CHN") - 0.69) < 0.02, "within 2 points of the study's published 69 %");
+  assert.deepEqual(e27.coverage.warnings, []);
+});
+
 test("rare earths JPN: only the truncated HS4 preview covers them, so coverage is not complete and says why", async () => {
   const e = await q("rare-earths", "JPN");
   assert.equal(e.coverage.complete, false);

@@ -73,9 +73,17 @@ function pickYear(facts: readonly TradeFact[], statuses: readonly SourceStatus[]
   for (const f of here) if (f.quantity && f.qty_unit) units.set(f.qty_unit, (units.get(f.qty_unit) ?? 0) + 1);
   const unit = [...units].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   const hasQty = new Set(here.filter((f) => f.quantity !== null && f.quantity > 0 && f.qty_unit === unit).map((f) => `${f.dataset}|${f.reporter}`));
+  // A complete reported dataset that carries this material in this year and reports for a member
+  // says that member imported none of it: a lower-ranked source (a BACI basket code) must not fill in.
+  const wholeReported = new Set(st.filter((s) => s.complete === true && s.rank === 0).map((s) => s.dataset));
+  const zeroByBetter = (m: string) => [...wholeReported].some((d) => reportersOf.get(d)?.has(m));
   const choose = (has: Set<string>) => {
     const out = new Map<string, SourceStatus>();
-    for (const s of [...st].sort(byRank)) if (has.has(`${s.dataset}|${s.reporter}`) && !out.has(s.reporter)) out.set(s.reporter, s);
+    for (const s of [...st].sort(byRank)) {
+      if (out.has(s.reporter) || !has.has(`${s.dataset}|${s.reporter}`)) continue;
+      if (s.rank > 0 && zeroByBetter(s.reporter)) continue;
+      out.set(s.reporter, s);
+    }
     return out;
   };
   const cv = choose(hasValue);
@@ -122,5 +130,12 @@ function pickYear(facts: readonly TradeFact[], statuses: readonly SourceStatus[]
   const baskets = new Map<string, string>();
   for (const r of rows) if (r.basket) baskets.set(r.codes, r.caveat ?? "a basket broader than the material");
   for (const [codes, caveat] of baskets) warnings.push(`basket code ${codes}: ${caveat}`);
+  const amount = (r: TradeFact) => (measure === "value" ? (r.value ?? 0) / (r.per_usd ?? 1) : (r.quantity ?? 0));
+  const inBasket = rows.filter((r) => r.basket), total = rows.reduce((t, r) => t + amount(r), 0);
+  if (inBasket.length && inBasket.length < rows.length && total > 0) {
+    const who = [...new Set(inBasket.map((r) => r.reporter))];
+    const share = inBasket.reduce((t, r) => t + amount(r), 0) / total;
+    warnings.push(`a basket mixed with material-specific lines: ${who.length > 4 ? `${who.length} members` : who.join(", ")} under the basket (${(share * 100).toFixed(1)} % of the total), the rest under lines for the material alone — the basket's other contents weigh in the shares`);
+  }
   return { year, measure, unit: measure === "quantity" ? unit : null, rows, chosen, dropped, absent, coverage: { complete, warnings } };
 }
