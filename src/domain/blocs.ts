@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { ChokepointError } from "./error.ts";
+import { readConfig } from "./config.ts";
 import { closest, editDistance } from "./suggest.ts";
 import type { CountryRow } from "./country.ts";
 
@@ -14,14 +13,7 @@ export const BUILTIN_BLOCS = ["EU27", "JPN", "ALLIANCE", "G7"] as const;
 
 /** User-defined blocs from `chokepoint.config.json` (or $CHOKEPOINT_CONFIG): `{ "blocs": { "QUAD": ["AUS", …] } }`. */
 export function configuredBlocs(): Record<string, string[]> {
-  const path = resolve(process.env.CHOKEPOINT_CONFIG ?? "chokepoint.config.json");
-  if (!existsSync(path)) return {};
-  try {
-    const cfg = JSON.parse(readFileSync(path, "utf8")) as { blocs?: Record<string, string[]> };
-    return cfg.blocs ?? {};
-  } catch (e) {
-    throw new ChokepointError("invalid_input", `${path}: not valid JSON: ${(e as Error).message}`);
-  }
+  return (readConfig()?.data.blocs as Record<string, string[]> | undefined) ?? {};
 }
 
 /**

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { z } from "zod";
+import { readConfig } from "../domain/config.ts";
 import { ChokepointError } from "../domain/error.ts";
 import { DATA_DIR } from "../store/manifest.ts";
 
@@ -66,10 +67,11 @@ export function shippedPolicy(dataDir = DATA_DIR): { sanctions: SanctionsList; t
 
 /** `policy` from `chokepoint.config.json` (or $CHOKEPOINT_CONFIG): `{ "policy": { "trusted": [...], "sanctioned": [...], "allow": [...] } }`. */
 export function configuredPolicy(): z.infer<typeof PolicyConfig> & { path?: string } {
-  const path = resolve(process.env.CHOKEPOINT_CONFIG ?? "chokepoint.config.json");
-  if (!existsSync(path)) return {};
-  const cfg = readJson(path, z.object({ policy: PolicyConfig.optional() }).passthrough());
-  return cfg.policy ? { ...cfg.policy, path } : {};
+  const file = readConfig();
+  if (!file) return {};
+  const r = z.object({ policy: PolicyConfig.optional() }).passthrough().safeParse(file.data);
+  if (!r.success) throw new ChokepointError("invalid_input", `${file.path}: ${r.error.issues[0].path.join(".")}: ${r.error.issues[0].message}`);
+  return r.data.policy ? { ...r.data.policy, path: file.path } : {};
 }
 
 const upper = (xs: readonly string[]) => xs.map((x) => x.trim().toUpperCase()).filter(Boolean);
