@@ -18,6 +18,7 @@ export type ErrorCode =
   | "infeasible" // an optimisation has no solution → exit 4 / HTTP 422
   | "not_implemented" // HTTP 501
   | "unauthorized" // HTTP 401
+  | "database_locked" // another process writes the database (or holds it while we write) → exit 75 / HTTP 503
   | "internal"; // a bug → exit 70 / HTTP 500
 
 /** A validation problem as data, shaped like zod's issues: code, path, message (+ file/line/value). */
@@ -55,6 +56,7 @@ const EXIT: Record<ErrorCode, number> = {
   infeasible: 4,
   not_implemented: 5,
   unauthorized: 2,
+  database_locked: 75,
   internal: 70,
 };
 
@@ -71,6 +73,7 @@ const HTTP: Record<ErrorCode, number> = {
   infeasible: 422,
   not_implemented: 501,
   unauthorized: 401,
+  database_locked: 503,
   internal: 500,
 };
 
