@@ -4,6 +4,8 @@
 //   domain → store → ingest, analytics, simulate, plan, monitor, report → api, cli (and src/index.ts)
 // Tests (*.test.ts) are held to the same rule, except that they may open the store
 // (src/ingest/starter/) to build fixtures.
+// The SQL rule, checked too: SQL text runs only in src/store/ (schema, queries) and in the loaders
+// under src/ingest/ (which write their own tables through Store); everything else calls store helpers.
 // Usage: node scripts/check-imports.mjs [root]   (root defaults to the repository; exits 1 on a violation)
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -15,6 +17,9 @@ export const LAYERS = {
   ingest: 2, analytics: 2, simulate: 2, plan: 2, monitor: 2, report: 2, tariffs: 2,
   api: 3, cli: 3, "index.ts": 3,
 };
+
+const SQL_HOME = new Set(["store", "ingest"]);
+const SQL_CALL = /\.(?:run|all|one)(?:<[^>]*>)?\(\s*[`"']\s*(?:SELECT|INSERT|CREATE|WITH|UPDATE|DELETE|DROP|ALTER|COPY)\b/gi;
 
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["']([^"']+)["']/g;
 
@@ -44,7 +49,14 @@ export function violations(root) {
       return;
     }
     const isTest = /\.test\.tsx?$/.test(file);
-    const lines = readFileSync(file, "utf8").split("\n");
+    const source = readFileSync(file, "utf8");
+    if (!isTest && !SQL_HOME.has(from)) {
+      for (const m of source.matchAll(SQL_CALL)) {
+        const line = source.slice(0, m.index).split("\n").length;
+        out.push({ file: relative(root, file), line, from, to: "sql", spec: "(SQL outside src/store and the loaders in src/ingest)" });
+      }
+    }
+    const lines = source.split("\n");
     lines.forEach((text, i) => {
       for (const m of text.matchAll(IMPORT)) {
         const spec = m[1];
@@ -67,10 +79,13 @@ export function violations(root) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = resolve(process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), ".."));
   const bad = violations(root);
-  for (const v of bad) console.error(`${v.file}:${v.line}: ${v.from}/ imports ${v.to}/ (${v.spec}) — against the layer order domain → store → ingest/analytics/simulate/plan/monitor/report → api/cli`);
+  for (const v of bad) {
+    if (v.to === "sql") console.error(`${v.file}:${v.line}: ${v.from}/ runs SQL — SQL lives in src/store/ (and the loaders in src/ingest/); call a store helper`);
+    else console.error(`${v.file}:${v.line}: ${v.from}/ imports ${v.to}/ (${v.spec}) — against the layer order domain → store → ingest/analytics/simulate/plan/monitor/report → api/cli`);
+  }
   if (bad.length) {
-    console.error(`check-imports: ${bad.length} wrong-way import(s)`);
+    console.error(`check-imports: ${bad.length} wrong-way import(s) or SQL outside its home`);
     process.exit(1);
   }
-  console.log("check-imports: layer order holds");
+  console.log("check-imports: layer order and SQL rule hold");
 }

@@ -51,3 +51,13 @@ test("type-only and dynamic imports count; the faces may import anything below t
   assert.equal(spawnSync(process.execPath, [SCRIPT, root]).status, 1);
   assert.equal(spawnSync(process.execPath, [SCRIPT, REPO]).status, 0);
 });
+
+test("SQL outside src/store and the loaders fails the check", () => {
+  const root = tree({
+    "src/store/store.ts": "export const q = (s: { all: (x: string) => unknown }) => s.all(\"SELECT 1\");\n",
+    "src/ingest/loader.ts": "export const l = (s: { run: (x: string) => unknown }) => s.run(`INSERT INTO t VALUES (1)`);\n",
+    "src/analytics/calc.ts": "export const c = (s: { all: <T>(x: string) => T }) =>\n  s.all<{ n: number }>(`\n    SELECT count(*) FROM trade`);\nexport const d = (s: { one: (x: string) => unknown }) => s.one(\"select 1\");\n",
+  });
+  const got = violations(root).map((v: { file: string; line: number; to: string }) => `${v.file}:${v.line}:${v.to}`);
+  assert.deepEqual(got, [`${join("src", "analytics", "calc.ts")}:2:sql`, `${join("src", "analytics", "calc.ts")}:4:sql`]);
+});

@@ -4,14 +4,13 @@ import { cors } from "hono/cors";
 import type { Store } from "../store/store.ts";
 import { requireToken } from "./auth.ts";
 import { PromiseCache } from "./cache.ts";
-import { Capabilities } from "./capabilities.ts";
 import { errorResponse, fromZod } from "./errors.ts";
 import { refuseHostPaths } from "./host-paths.ts";
 import { hostCheck, readTypedBody, securityHeaders } from "./guards.ts";
 import { LIMITS } from "../domain/limits.ts";
 import { parse as parseYaml } from "yaml";
 import { openApi } from "./openapi.ts";
-import { ROUTES, type Route } from "./routes.ts";
+import { capabilityList, ROUTES, type Route } from "./routes.ts";
 import { serveDashboard } from "./static.ts";
 
 export interface AppOptions {
@@ -24,7 +23,6 @@ export interface AppOptions {
   allowedHosts?: Set<string>;
   /** Largest accepted request body in bytes (default `LIMITS.bodyBytes`, src/domain/limits.ts). */
   maxBody?: number;
-  capabilities?: Capabilities;
   /** Folder of the built dashboard (web/dist) to serve at `/`. */
   webDist?: string;
   /** Where unexpected errors are logged (default console.error). */
@@ -39,7 +37,6 @@ export interface AppOptions {
  * const res = await app.request("/api/exposure?material=gallium&bloc=JPN");
  */
 export function createApp(opts: AppOptions): Hono {
-  const caps = opts.capabilities ?? new Capabilities();
   const token = opts.token ?? process.env.CHOKEPOINT_TOKEN;
   const cache = new PromiseCache(500);
   const logError = opts.logError ?? ((e: unknown) => console.error(e));
@@ -61,7 +58,7 @@ export function createApp(opts: AppOptions): Hono {
     }),
   );
 
-  app.get("/api/health", async (c) => c.json({ ok: true, capabilities: await caps.list(), guarded: !!token }));
+  app.get("/api/health", async (c) => c.json({ ok: true, capabilities: capabilityList(), guarded: !!token }));
   app.get("/api/openapi.json", (c) => c.json(openApi(ROUTES)));
   for (const r of ROUTES) app.on(r.method.toUpperCase(), r.path, (c) => handle(c, r));
   const known = new Map(ROUTES.map((r) => [r.path, r.method.toUpperCase()]));
@@ -82,7 +79,7 @@ export function createApp(opts: AppOptions): Hono {
     if (!q.success) throw fromZod(q.error, "query", raw);
     const body = r.method === "post" ? await readTypedBody(c) : undefined;
     if (body !== undefined) refuseHostPaths(typeof body === "string" ? yamlOrText(body) : body, "body");
-    const run = () => r.run({ store: opts.store, caps, query: q.data, body });
+    const run = () => r.run({ store: opts.store, query: q.data, body });
     const result = r.cacheable ? await cache.get(`${r.method} ${r.path} ${JSON.stringify(q.data)} ${JSON.stringify(body ?? null)}`, run) : await run();
     return c.json(result as object);
   }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { ChokepointError, httpStatusFor, type Problem } from "../domain/error.ts";
+import { requestError } from "../domain/request.ts";
 
 /** The JSON every failed request gets: `{ code, path, message, problems? }`. */
 export interface ErrorBody {
@@ -10,19 +11,12 @@ export interface ErrorBody {
 }
 
 /**
- * Turn a zod failure on request input into an `invalid_input` error naming the field and value.
+ * Turn a zod failure on request input into an `invalid_input` error naming the field and value
+ * (the same conversion the CLI gets from `parseRequest`).
  * @example throw fromZod(schema.safeParse(q).error!, "query", q)
  */
 export function fromZod(error: z.ZodError, where: "query" | "body", input: unknown): ChokepointError {
-  const problems: Problem[] = error.issues.map((i) => {
-    const path = i.path.map((p) => (typeof p === "symbol" ? String(p) : p));
-    const value = path.reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k as string] : undefined), input);
-    const message = i.code === "unrecognized_keys" ? `unknown parameter(s) ${i.keys.join(", ")}` : i.message;
-    return { code: i.code, path, message, field: path.join("."), ...(value !== undefined ? { value } : {}) };
-  });
-  const p = problems[0];
-  const field = p.field ? `${where}.${p.field}` : where;
-  return new ChokepointError("invalid_input", `${field}${p.value !== undefined ? ` = ${JSON.stringify(p.value)}` : ""}: ${p.message}`, problems);
+  return requestError(error, input, where);
 }
 
 /**

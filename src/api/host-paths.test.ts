@@ -14,7 +14,7 @@ test("host paths in every disguise are recognised; identifiers and bloc lists ar
 test("refuseHostPaths names the nested field and quotes no value", () => {
   assert.throws(
     () => refuseHostPaths({ material: "cobalt", scenario: { shocks: [{ targets: ["JPN", "/etc/shadow"] }] } }, "body"),
-    (e: any) => e.code === "invalid_input" && /body\.scenario\.shocks\.0\.targets\.1/.test(e.message) && !/shadow/.test(e.message),
+    (e: { code?: string; message?: string }) => e.code === "invalid_input" && /body\.scenario\.shocks\.0\.targets\.1/.test(e.message ?? "") && !/shadow/.test(e.message ?? ""),
   );
   assert.doesNotThrow(() => refuseHostPaths({ material: "cobalt", bloc: "EU27" }, "query"));
 });

@@ -2,7 +2,14 @@ import { z } from "zod";
 import type { Route } from "./routes.ts";
 import { ErrorBody } from "./schemas.ts";
 
-const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, any>;
+/** A JSON Schema object as zod writes it (only the keys read here are typed). */
+interface JsonSchema {
+  properties?: Record<string, object | boolean>;
+  required?: string[];
+  [key: string]: unknown;
+}
+
+const json = (schema: z.ZodType): JsonSchema => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
 
 /**
  * The OpenAPI 3.1 document of the API, generated from the routes' zod schemas.
@@ -14,13 +21,10 @@ export function openApi(routes: readonly Route[], version = "0.1.0") {
   for (const r of routes) {
     const q = json(r.query);
     const required = new Set<string>(q.required ?? []);
-    const parameters = Object.entries<Record<string, unknown>>(q.properties ?? {}).map(([name, schema]) => ({
-      name,
-      in: "query",
-      required: required.has(name) && !("default" in schema),
-      ...(schema.description ? { description: schema.description } : {}),
-      schema,
-    }));
+    const parameters = Object.entries(q.properties ?? {}).map(([name, schema]) => {
+      const s: { default?: unknown; description?: string } = typeof schema === "object" ? schema : {};
+      return { name, in: "query", required: required.has(name) && !("default" in s), ...(s.description ? { description: s.description } : {}), schema };
+    });
     paths[r.path] = {
       ...paths[r.path],
       [r.method]: {

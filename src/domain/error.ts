@@ -19,6 +19,7 @@ export type ErrorCode =
   | "not_implemented" // HTTP 501
   | "unauthorized" // HTTP 401
   | "unsupported_media_type" // a request body of a type the API does not take → HTTP 415
+  | "database_locked" // another process writes the database (or holds it while we write) → exit 75 / HTTP 503
   | "internal"; // a bug → exit 70 / HTTP 500
 
 /** A validation problem as data, shaped like zod's issues: code, path, message (+ file/line/value). */
@@ -57,6 +58,7 @@ const EXIT: Record<ErrorCode, number> = {
   not_implemented: 5,
   unauthorized: 2,
   unsupported_media_type: 2,
+  database_locked: 75,
   internal: 70,
 };
 
@@ -74,6 +76,7 @@ const HTTP: Record<ErrorCode, number> = {
   not_implemented: 501,
   unauthorized: 401,
   unsupported_media_type: 415,
+  database_locked: 503,
   internal: 500,
 };
 

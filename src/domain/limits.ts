@@ -21,6 +21,12 @@ export const LIMITS = {
   fieldChars: 64 * 1024,
   /** Simulations the server runs at once (each on its own worker thread); more wait in line. */
   simulationWorkers: 1,
+  /** Random seeds (CLI --seed, scenario `seed`, API query): unsigned 32-bit integers. */
+  seed: { min: 0, max: 4_294_967_295 },
+  /** Rows a listing returns (API `limit`, CLI `--limit`). */
+  listRows: { min: 1, max: 10_000 },
+  /** A bloc spec: a name or a comma list of countries. */
+  blocChars: 400,
 } as const;
 
 /**

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { ChokepointError } from "../domain/error.ts";
+import { BlocField, YearField } from "../domain/request.ts";
 
 /** What the partner finder is asked (CLI flags, `GET /api/partners` query, library call): one schema for all. */
 export const PartnersRequestSchema = z.strictObject({
   material: z.string().min(1).max(80),
-  bloc: z.string().min(1).max(200).default("EU27"),
+  bloc: BlocField.default("EU27"),
   stage: z.enum(["extraction", "processing"]).optional(),
-  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  year: YearField.optional(),
   /** Alternatives listed per tier (alliance, trusted, other) for each dependency. */
   limit: z.coerce.number().int().min(1).max(200).default(10),
   /** A supplier above this share of the bloc's extra-bloc imports is a dependency (default 0.5). */

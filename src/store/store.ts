@@ -24,17 +24,29 @@ export class Store {
     readonly path: string,
     private readonly instance: DuckDBInstance,
     private readonly conn: DuckDBConnection,
+    /** Opened READ_ONLY: any number of processes may read the file at once, none may write. */
+    readonly readOnly = false,
   ) {}
 
-  /** Open (creating if needed) a database file, or `:memory:`. */
-  static async open(path: string): Promise<Store> {
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  /**
+   * Open (creating if needed) a database file, or `:memory:`. `readOnly` takes DuckDB's shared
+   * lock, so other read-only openers (a running `chokepoint serve`, CLI reads) do not block it;
+   * a read-write open needs the file to itself and fails with `database_locked` while anyone holds it.
+   */
+  static async open(path: string, opts: { readOnly?: boolean } = {}): Promise<Store> {
+    const readOnly = opts.readOnly === true && path !== ":memory:";
+    if (path !== ":memory:" && !readOnly) mkdirSync(dirname(path), { recursive: true });
     try {
-      const instance = await DuckDBInstance.create(path);
+      const instance = await DuckDBInstance.create(path, readOnly ? { access_mode: "READ_ONLY" } : {});
       const conn = await instance.connect();
-      return new Store(path, instance, conn);
+      return new Store(path, instance, conn, readOnly);
     } catch (e) {
-      throw new ChokepointError("io_error", `cannot open database ${path}: ${(e as Error).message}`);
+      const msg = (e as Error).message;
+      const pid = /Conflicting lock is held in .*?\(PID (\d+)\)/.exec(msg)?.[1];
+      if (pid !== undefined || /Could not set lock/.test(msg)) {
+        throw new ChokepointError("database_locked", `database ${path} is in use by another process${pid ? ` (PID ${pid})` : ""}: ${readOnly ? "it is writing" : "reads can share it, writes need it to themselves"}`);
+      }
+      throw new ChokepointError("io_error", `cannot open database ${path}: ${msg}`);
     }
   }
 
@@ -57,7 +69,11 @@ export class Store {
       () => this.pending.delete(p),
       () => this.pending.delete(p),
     );
-    return p;
+    if (!this.readOnly) return p;
+    return p.catch((e: Error) => {
+      if (!/read-only mode/.test(e?.message ?? "")) throw e;
+      throw new ChokepointError("database_locked", `database ${this.path} is open read-only because another process (a running \`chokepoint serve\`?) holds it; stop that process to load or change data`);
+    });
   }
 
   /** First row of a query, or undefined. */

@@ -1,7 +1,9 @@
 import type { Command } from "commander";
 import { assess, DEFAULT_WGI_YEARS, type Assessment } from "../../analytics/criticality/assess.ts";
 import { parseWhatIf } from "../../analytics/criticality/what-if.ts";
+import { AssessRequestSchema } from "../../analytics/criticality/request.ts";
 import { ChokepointError } from "../../domain/error.ts";
+import { parseRequest } from "../../domain/request.ts";
 import { printJson, withStore } from "../context.ts";
 import { formatTable, pct } from "../table.ts";
 import { round1 } from "../../analytics/criticality/thresholds.ts";
@@ -29,9 +31,10 @@ Method (EC 2017 guidelines): SR = [HHI_WGI,t(GS)·IR/2 + HHI_WGI,t(bloc)·(1 −
 per stage, SR = the higher stage; EI = Σ A_s·Q_s / Q_max·10·SI_EI. Critical: SR ≥ 1 and EI ≥ 2.8.`,
     )
     .action(async (opts, cmd: Command) => {
+      const req = parseRequest(AssessRequestSchema, { bloc: opts.bloc, material: opts.material }, "assess");
       const whatIf = opts.whatIf ? parseWhatIf(opts.whatIf) : undefined;
       const wgiYears = opts.wgiYears ? parseYears(opts.wgiYears) : undefined;
-      const a = await withStore(cmd, (store) => assess(store, { bloc: opts.bloc, material: opts.material, whatIf, wgiYears }));
+      const a = await withStore(cmd, (store) => assess(store, { ...req, whatIf, wgiYears }));
       if (opts.json) printJson(roundAssessment(a));
       else process.stdout.write(renderAssessment(a) + "\n");
     });

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { datasetStatus } from "../../store/queries/status.ts";
+import { datasetCount, datasetStatus } from "../../store/queries/status.ts";
 import { openStore } from "../../ingest/starter/open.ts";
 import { dbOption, printJson, progressBar, withStore } from "../context.ts";
 import { formatTable } from "../table.ts";
@@ -33,8 +33,8 @@ export function register(program: Command): void {
     .addHelpText("after", "\nExample:\n  $ chokepoint data rebuild")
     .action(async (_opts, cmd: Command) => {
       const store = await openStore({ db: dbOption(cmd), rebuild: true, progress: progressBar("Rebuilding database from data/") });
-      const n = await store.one<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM datasets");
+      const n = await datasetCount(store);
       await store.close();
-      process.stdout.write(`rebuilt ${store.path} from data/: ${n?.n ?? 0} datasets\n`);
+      process.stdout.write(`rebuilt ${store.path} from data/: ${n} datasets\n`);
     });
 }

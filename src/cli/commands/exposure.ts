@@ -1,6 +1,7 @@
 import { Command, Option } from "commander";
 import { exposure, type Exposure } from "../../analytics/exposure.ts";
-import { ChokepointError } from "../../domain/error.ts";
+import { ExposureRequestSchema } from "../../analytics/exposure-request.ts";
+import { parseRequest } from "../../domain/request.ts";
 import { BASES, STAGES } from "../../domain/vocabulary.ts";
 import { printJson, withStore } from "../context.ts";
 import { bar, formatTable, pct } from "../table.ts";
@@ -13,7 +14,7 @@ export function register(program: Command): void {
     .requiredOption("-m, --material <id>", "material id from the catalogue (see `chokepoint materials`)")
     .addOption(new Option("-s, --stage <stage>", "supply-chain stage (default: the material's natural stage)").choices(STAGES))
     .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE, G7, or a comma list of countries (ISO3 or names: \"JPN,KOR\", \"Japan,South Korea\")", "ALLIANCE")
-    .option("-y, --year <year>", "data year (default: the latest with data)", parseYear)
+    .option("-y, --year <year>", "data year (default: the latest with data)")
     .addOption(new Option("--basis <basis>", "production: world supply; sourcing: the bloc's imports").choices(BASES).default("production"))
     .option("--hs <prefix>", "sourcing: only trade codes starting with this HS/CN prefix (e.g. 2846)")
     .option("--json", "machine-readable output")
@@ -31,18 +32,11 @@ share from countries with export restrictions on record, the CRM Act check (no t
 above 65 %), and coverage notes naming what is missing.`,
     )
     .action(async (opts, cmd: Command) => {
-      const e = await withStore(cmd, (store) =>
-        exposure(store, { material: opts.material, stage: opts.stage, bloc: opts.bloc, year: opts.year, basis: opts.basis, hs: opts.hs }),
-      );
+      const req = parseRequest(ExposureRequestSchema, { material: opts.material, stage: opts.stage, bloc: opts.bloc, year: opts.year, basis: opts.basis, hs: opts.hs }, "exposure");
+      const e = await withStore(cmd, (store) => exposure(store, req));
       if (opts.json) printJson(e);
       else process.stdout.write(renderExposure(e) + "\n");
     });
-}
-
-export function parseYear(v: string): number {
-  const y = Number(v);
-  if (!Number.isInteger(y) || y < 1900 || y > 2100) throw new ChokepointError("invalid_input", `invalid year '${v}' (expected e.g. 2023)`);
-  return y;
 }
 
 /** Human rendering: supplier table with bars, then indicators, sources and coverage. */

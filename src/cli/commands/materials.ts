@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { listMaterials } from "../../store/queries/materials.ts";
+import { parseRequest } from "../../domain/request.ts";
+import { materials, MaterialsRequestSchema } from "../../store/queries/materials-request.ts";
 import { printJson, withStore } from "../context.ts";
 import { formatTable } from "../table.ts";
 
@@ -18,9 +19,10 @@ Examples:
   $ chokepoint materials --group pgm --json`,
     )
     .action(async (opts, cmd: Command) => {
-      let mats = await withStore(cmd, listMaterials);
-      if (opts.group) mats = mats.filter((m) => m.grp === opts.group || m.parent === opts.group || m.id === opts.group);
-      if (opts.json) return printJson({ materials: mats });
+      const req = parseRequest(MaterialsRequestSchema, { group: opts.group }, "materials");
+      const listing = await withStore(cmd, (store) => materials(store, req));
+      if (opts.json) return printJson(listing);
+      const mats = listing.materials;
       const yes = (b: boolean) => (b ? "✓" : "");
       process.stdout.write(
         formatTable(mats, [

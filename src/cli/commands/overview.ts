@@ -1,4 +1,6 @@
 import type { Command } from "commander";
+import { OverviewRequestSchema } from "../../analytics/overview-request.ts";
+import { parseRequest } from "../../domain/request.ts";
 import { overview } from "../../analytics/overview.ts";
 import { printJson, progressBar, withStore } from "../context.ts";
 import { formatTable, pct } from "../table.ts";
@@ -19,10 +21,11 @@ Examples:
   $ chokepoint overview --bloc JPN --json > jpn.json`,
     )
     .action(async (opts, cmd: Command) => {
+      const req = parseRequest(OverviewRequestSchema, { bloc: opts.bloc }, "overview");
       const o = await withStore(cmd, async (store) => {
         const bar = progressBar("Computing exposure");
         let started = false;
-        const res = await overview(store, opts.bloc, (done, total) => {
+        const res = await overview(store, req.bloc, (done, total) => {
           if (!started) bar?.start(total);
           started = true;
           bar?.tick("");

@@ -2,7 +2,7 @@ import { Command, Option } from "commander";
 import { partners, type Alternative, type PartnersReport } from "../../plan/partners.ts";
 import { printJson, withStore } from "../context.ts";
 import { formatTable, pct } from "../table.ts";
-import { parseYear } from "./exposure.ts";
+import { parsePartnersRequest } from "../../plan/partners-request.ts";
 
 /** `chokepoint partners`: who else could supply a bloc where it depends on one country (BACI). */
 export function register(program: Command): void {
@@ -12,9 +12,9 @@ export function register(program: Command): void {
     .requiredOption("-m, --material <id>", "material id from the catalogue (see `chokepoint materials`)")
     .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE (both halves and the links between them), or a comma list of countries", "EU27")
     .addOption(new Option("-s, --stage <stage>", "supply-chain stage (default: the material's natural stage)").choices(["extraction", "processing"]))
-    .option("-y, --year <year>", "BACI year (default: the latest loaded for the material's codes)", parseYear)
-    .option("--limit <n>", "alternatives listed per tier", (v) => Number(v), 10)
-    .option("--threshold <x>", "a supplier above this share of extra-bloc imports is a dependency", (v) => Number(v), 0.5)
+    .option("-y, --year <year>", "BACI year (default: the latest loaded for the material's codes)")
+    .option("--limit <n>", "alternatives listed per tier", "10")
+    .option("--threshold <x>", "a supplier above this share of extra-bloc imports is a dependency", "0.5")
     .option("--allow <list>", "take countries off the sanctions list (ISO3, comma-separated)")
     .option("--json", "machine-readable output")
     .addHelpText(
@@ -31,15 +31,15 @@ share of world exports, what it already sells the bloc, what it sells elsewhere 
 not spare capacity), its unit value (USD/t) and governance (WGI, EC 0–10 scale, higher = worse).`,
     )
     .action(async (opts, cmd: Command) => {
-      const req = {
+      const req = parsePartnersRequest({
         material: opts.material,
         bloc: opts.bloc,
         stage: opts.stage,
         year: opts.year,
         limit: opts.limit,
         threshold: opts.threshold,
-        allow: opts.allow ? String(opts.allow).split(",").map((s: string) => s.trim()).filter(Boolean) : undefined,
-      };
+        allow: opts.allow,
+      });
       const r = await withStore(cmd, (store) => partners(store, req));
       if (opts.json) printJson(r);
       else process.stdout.write(renderPartners(r) + "\n");

@@ -1,27 +1,10 @@
 import { Command, Option } from "commander";
-import { ChokepointError } from "../../domain/error.ts";
 import { STAGES } from "../../domain/vocabulary.ts";
 import { plan, type PlanReport } from "../../plan/plan.ts";
+import { parseRequest } from "../../plan/request.ts";
 import { loadScenario } from "../../simulate/scenario.ts";
 import { printJson, withStore } from "../context.ts";
 import { bar, formatTable, pct } from "../table.ts";
-import { parseYear } from "./exposure.ts";
-
-function fraction(name: string) {
-  return (v: string): number => {
-    const x = Number(v);
-    if (!Number.isFinite(x) || x < 0 || x > 1) throw new ChokepointError("invalid_input", `invalid ${name} '${v}' (expected a fraction 0–1, e.g. 0.65)`);
-    return x;
-  };
-}
-
-function positive(name: string) {
-  return (v: string): number => {
-    const x = Number(v);
-    if (!Number.isFinite(x) || x <= 0) throw new ChokepointError("invalid_input", `invalid ${name} '${v}' (expected a positive number)`);
-    return x;
-  };
-}
 
 /** `chokepoint plan`: optimal sourcing mix, trusted capacity and stockpile under the 65 % rule. */
 export function register(program: Command): void {
@@ -31,19 +14,19 @@ export function register(program: Command): void {
     .requiredOption("-m, --material <id>", "material id from the catalogue (see `chokepoint materials`)")
     .addOption(new Option("-s, --stage <stage>", "supply-chain stage (default: the material's natural stage)").choices(STAGES))
     .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE (plans EU27 + JPN jointly), or a comma list of countries (ISO3 or names: \"JPN,KOR\", \"Japan,South Korea\")", "ALLIANCE")
-    .option("-y, --year <year>", "production data year (default: the latest)", parseYear)
-    .option("--max-share <x>", "no single third country above this share of demand (CRM Act: 0.65)", fraction("max-share"), 0.65)
+    .option("-y, --year <year>", "production data year (default: the latest)")
+    .option("--max-share <x>", "no single third country above this share of demand (CRM Act: 0.65)", "0.65")
     .option("--trusted <list>", "trusted suppliers besides the bloc: blocs or ISO3 codes, comma-separated (e.g. ALLIANCE,AUS,CAN)")
     .option("--allow <list>", "take countries off the sanctions list for this plan (ISO3, comma-separated; default list: data/policy/sanctions.json)")
     .option("--strict", "exit 4 when the request has no plan, instead of answering with the smallest feasible change")
-    .option("--min-trusted <x>", "at least this share of demand from trusted suppliers", fraction("min-trusted"), 0)
+    .option("--min-trusted <x>", "at least this share of demand from trusted suppliers", "0")
     .addOption(new Option("--risk <kind>", "risk penalty: expected shortfall (with stockpile) or governance-weighted cost").choices(["shortfall", "governance"]).default("shortfall"))
-    .option("--demand-share <x>", "the bloc's share of world demand (needed for blocs other than EU27, JPN, ALLIANCE)", fraction("demand-share"))
-    .option("--block <t>", "new capacity comes in whole blocks of this size per year (solves a MILP)", positive("block"))
+    .option("--demand-share <x>", "the bloc's share of world demand (needed for blocs other than EU27, JPN, ALLIANCE)")
+    .option("--block <t>", "new capacity comes in whole blocks of this size per year (solves a MILP)")
     .option("--compare-separate", "ALLIANCE: also plan EU27 and JPN separately, competing for the same capacity")
     .option("--scenario <file>", "size the stockpile against a simulator scenario")
-    .option("--protect <p>", "with --scenario: share of the simulator's draws that must stay below the threshold (0.95 or 0.5)", fraction("protect"), 0.95)
-    .option("--threshold <x>", "with --scenario: largest acceptable peak monthly shortfall, fraction of the bloc's demand", fraction("threshold"), 0.1)
+    .option("--protect <p>", "with --scenario: share of the simulator's draws that must stay below the threshold (0.95 or 0.5)", "0.95")
+    .option("--threshold <x>", "with --scenario: largest acceptable peak monthly shortfall, fraction of the bloc's demand", "0.1")
     .option("--json", "machine-readable output")
     .addHelpText(
       "after",
@@ -68,7 +51,7 @@ with the plan under the smallest feasible change and the new capacity that would
 asked (see "feasibility"); --strict exits 4 instead.`,
     )
     .action(async (opts, cmd: Command) => {
-      const req = {
+      const req = parseRequest({
         material: opts.material,
         stage: opts.stage,
         bloc: opts.bloc,
@@ -83,7 +66,7 @@ asked (see "feasibility"); --strict exits 4 instead.`,
         investmentBlock: opts.block,
         compareSeparate: !!opts.compareSeparate,
         ...(opts.scenario ? { scenario: loadScenario(opts.scenario), scenarioLabel: opts.scenario, protect: opts.protect, threshold: opts.threshold } : {}),
-      };
+      });
       const r = await withStore(cmd, (store) => plan(store, req));
       if (opts.json) printJson(r);
       else process.stdout.write(renderPlan(r) + "\n");

@@ -6,19 +6,20 @@ import { ChokepointError } from "../../domain/error.ts";
 import { writeParquet } from "../../store/queries/scan.ts";
 import { printJson, withStore } from "../context.ts";
 import { formatTable, pct } from "../table.ts";
-import { parseYear } from "./exposure.ts";
+import { ScanRequestSchema } from "../../analytics/scan-request.ts";
+import { parseRequest } from "../../domain/request.ts";
 
 /** `chokepoint scan`: every HS6 product where one supplier dominates a bloc's imports (BACI). */
 export function register(program: Command): void {
   program
     .command("scan")
     .description("every HS6 product a bloc imports, ranked by dependence (CEPII BACI; EC 2021 criteria)")
-    .option("-y, --year <year>", "BACI year (default: the latest loaded)", parseYear)
+    .option("-y, --year <year>", "BACI year (default: the latest loaded)")
     .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE, G7, or a comma list of countries (ISO3 or names: \"JPN,KOR\", \"Japan,South Korea\")", "ALLIANCE")
-    .option("--min-top-share <fraction>", "only products whose top supplier has at least this share (0–1)", parseShare)
+    .option("--min-top-share <fraction>", "only products whose top supplier has at least this share (0–1)")
     .option("--dependent", "only products meeting all three Commission criteria")
     .option("--materials", "only products that carry a catalogue material (gallium, graphite, …)")
-    .option("--limit <n>", "rows to show in the table (files and --json get every row)", parseCount, 25)
+    .option("--limit <n>", "rows to show in the table (files and --json get every row)", "25")
     .option("--json", "machine-readable output (every product)")
     .option("--csv <file>", "write every product as CSV")
     .option("--parquet <file>", "write every product as Parquet")
@@ -38,8 +39,9 @@ Commission's dependency flag (SWD(2021) 352: HHI > 0.4, extra-bloc share of impo
 extra-bloc imports above the bloc's own exports). HS6 codes map to catalogue materials where known.`,
     )
     .action(async (opts, cmd: Command) => {
+      const q = parseRequest(ScanRequestSchema, { year: opts.year, bloc: opts.bloc, minTopShare: opts.minTopShare, dependent: opts.dependent, materials: opts.materials, limit: opts.limit }, "scan");
       await withStore(cmd, async (store) => {
-        const r = await scan(store, { year: opts.year, bloc: opts.bloc, minTopShare: opts.minTopShare, dependentOnly: opts.dependent, materialsOnly: opts.materials });
+        const r = await scan(store, { year: q.year, bloc: q.bloc, minTopShare: q.minTopShare, dependentOnly: q.dependent, materialsOnly: q.materials });
         try {
           if (opts.csv) writeFileSync(opts.csv, scanCsv(r));
           if (opts.parquet) await writeParquet(store, SCAN_COLUMNS, scanTable(r), opts.parquet);
@@ -47,21 +49,9 @@ extra-bloc imports above the bloc's own exports). HS6 codes map to catalogue mat
           throw new ChokepointError("io_error", `cannot write ${opts.csv ?? opts.parquet}: ${(e as Error).message}`);
         }
         if (opts.json) printJson(r);
-        else process.stdout.write(renderScan(r, opts.limit) + (opts.csv || opts.parquet ? `\nwrote ${[opts.csv, opts.parquet].filter(Boolean).join(", ")}\n` : "\n"));
+        else process.stdout.write(renderScan(r, q.limit) + (opts.csv || opts.parquet ? `\nwrote ${[opts.csv, opts.parquet].filter(Boolean).join(", ")}\n` : "\n"));
       });
     });
-}
-
-function parseShare(v: string): number {
-  const x = Number(v);
-  if (!(x >= 0 && x <= 1)) throw new ChokepointError("invalid_input", `--min-top-share must be a fraction 0–1, e.g. 0.5 (got '${v}')`);
-  return x;
-}
-
-function parseCount(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new ChokepointError("invalid_input", `--limit must be a whole number ≥ 1 (got '${v}')`);
-  return n;
 }
 
 /** Human rendering: the ranked table, then method, coverage and source. */

@@ -32,7 +32,10 @@ API: GET /api/materials, /api/exposure, /api/overview, /api/assess, /api/benchma
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ChokepointError("invalid_input", `invalid --port '${opts.port}' (expected 0–65535)`);
       const log = (m: string) => process.stderr.write(m + "\n");
       const webDist = opts.dashboard ? await ensureWebBuild({ force: opts.rebuild, log }) : undefined;
-      const store = await openStore({ db: dbOption(cmd), progress: progressBar("Building database from data/") });
+      // Build (or update) the database if it needs it, then hold it read-only: DuckDB's shared lock
+      // lets CLI commands read the same file while the server runs (writes wait for it to stop).
+      const built = await openStore({ db: dbOption(cmd), progress: progressBar("Building database from data/") });
+      const store = built.readOnly || built.path === ":memory:" ? built : (await built.close(), await openStore({ db: built.path, access: "read" }));
       const s = await startServer({ store, port, host: opts.host, webDist, corsOrigins: opts.cors?.split(",").map((o) => o.trim()) });
       process.stdout.write(`chokepoint ${opts.dashboard ? "dashboard" : "API"}: ${s.url}\n`);
       if (!/^(127\.|::1$|localhost$)/.test(opts.host)) log(`warning: listening on ${opts.host}: the API is reachable from the network${process.env.CHOKEPOINT_TOKEN ? "" : " (set CHOKEPOINT_TOKEN to guard simulate and plan)"}`);

@@ -1,7 +1,7 @@
-import { LIMITS } from "../../domain/limits.ts";
 import type { Command } from "commander";
 import cliProgress from "cli-progress";
-import { ChokepointError } from "../../domain/error.ts";
+import { parseRequest } from "../../domain/request.ts";
+import { SimulateRunSchema } from "../../simulate/request.ts";
 import { loadScenario } from "../../simulate/scenario.ts";
 import { simulate, type SimulationResult } from "../../simulate/simulate.ts";
 import { printJson, withStore } from "../context.ts";
@@ -13,8 +13,8 @@ export function register(program: Command): void {
     .command("simulate")
     .description("simulate export bans, restrictions, quotas, taxes, tariffs or outages: shortfall, price, stockpile cover, value added at risk")
     .argument("<file>", "scenario file (YAML or JSON; see scenarios/ and docs/simulator.md)")
-    .option("--runs <n>", "Monte Carlo runs (overrides the file)", positiveInt("--runs"))
-    .option("--seed <s>", "random seed (overrides the file); same seed, same output", nonNegativeInt("--seed"))
+    .option("--runs <n>", "Monte Carlo runs (overrides the file)")
+    .option("--seed <s>", "random seed (overrides the file); same seed, same output")
     .option("--json", "machine-readable output")
     .addHelpText(
       "after",
@@ -28,12 +28,13 @@ Shortfalls are fractions of each target's pre-shock demand (p5/p50/p95 over the 
 stockpiles in days of demand; prices as relative change. Targets: every bloc named in the
 scenario (ALLIANCE also reports EU27 and JPN) and each member with trade data.`,
     )
-    .action(async (file: string, opts: { runs?: number; seed?: number; json?: boolean }, cmd: Command) => {
+    .action(async (file: string, opts: { runs?: string; seed?: string; json?: boolean }, cmd: Command) => {
+      const run = parseRequest(SimulateRunSchema, { runs: opts.runs, seed: opts.seed }, "simulate");
       const scenario = loadScenario(file);
       const out = await withStore(cmd, async (store) => {
         const bar = progress(scenario.shocks.length);
         try {
-          return await simulate(store, scenario, { runs: opts.runs, seed: opts.seed, onProgress: bar?.tick });
+          return await simulate(store, scenario, { ...run, onProgress: bar?.tick });
         } finally {
           bar?.stop();
         }
@@ -41,22 +42,6 @@ scenario (ALLIANCE also reports EU27 and JPN) and each member with trade data.`,
       if (opts.json) printJson(out);
       else process.stdout.write(renderSimulation(out) + "\n");
     });
-}
-
-function positiveInt(name: string) {
-  return (v: string) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1 || n > LIMITS.runs) throw new ChokepointError("invalid_input", `invalid ${name} '${v}' (expected an integer 1–${LIMITS.runs})`);
-    return n;
-  };
-}
-
-function nonNegativeInt(name: string) {
-  return (v: string) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 0 || n > 4294967295) throw new ChokepointError("invalid_input", `invalid ${name} '${v}' (expected an integer ≥ 0)`);
-    return n;
-  };
 }
 
 /** A progress bar over all markets' runs, on stderr, only on a terminal. */

@@ -1,4 +1,5 @@
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
+import { ChokepointError } from "../../domain/error.ts";
 import { defaultDbPath, Store } from "../../store/store.ts";
 import { schemaVersion, SCHEMA_VERSION } from "../../store/schema.ts";
 import { buildStarter, starterFingerprint, type BuildProgress } from "./build.ts";
@@ -9,14 +10,19 @@ import { buildStarter, starterFingerprint, type BuildProgress } from "./build.ts
  * holds nothing but the starter dataset; if the user loaded data of their own, a changed `data/`
  * only produces a warning (`chokepoint data rebuild` starts afresh).
  *
+ * `access`: "write" opens the file read-write (DuckDB then needs it to itself); "read" opens it
+ * read-only, sharing it with other readers such as a running `chokepoint serve`; "auto" (the
+ * default) opens read-write and, when another process holds the file, read-only instead, so reads
+ * work while the server runs and writes fail with `database_locked` naming the holder.
+ *
  * @example
  * const store = await openStore({ db: ":memory:" });
  */
 export async function openStore(
-  opts: { db?: string; progress?: BuildProgress; rebuild?: boolean; onWarning?: (msg: string) => void } = {},
+  opts: { db?: string; progress?: BuildProgress; rebuild?: boolean; onWarning?: (msg: string) => void; access?: Access } = {},
 ): Promise<Store> {
   const path = opts.db ?? defaultDbPath();
-  let store = await Store.open(path);
+  let store = await openFile(path, opts.access ?? "auto");
   const version = await schemaVersion(store);
   let build = version !== SCHEMA_VERSION || opts.rebuild === true;
   if (!build && path !== ":memory:") {
@@ -30,6 +36,10 @@ export async function openStore(
     }
   }
   if (build) {
+    if (store.readOnly) {
+      await store.close();
+      throw new ChokepointError("database_locked", `database ${path} must be rebuilt (${version === undefined ? "it is empty" : `schema ${version} → ${SCHEMA_VERSION}, or data/ changed`}) but another process holds it open; stop it (a running \`chokepoint serve\`?) and retry`);
+    }
     if (path !== ":memory:" && version !== undefined) {
       // Start from an empty file: an old schema, an interrupted build or stale starter data.
       await store.close();
@@ -40,4 +50,18 @@ export async function openStore(
     await buildStarter(store, opts.progress);
   }
   return store;
+}
+
+/** How `openStore` opens the file (see there). */
+export type Access = "write" | "read" | "auto";
+
+async function openFile(path: string, access: Access): Promise<Store> {
+  if (path === ":memory:" || access === "write" || (access === "auto" && !existsSync(path))) return Store.open(path);
+  if (access === "read") return Store.open(path, { readOnly: true });
+  try {
+    return await Store.open(path);
+  } catch (e) {
+    if (e instanceof ChokepointError && e.code === "database_locked") return Store.open(path, { readOnly: true });
+    throw e;
+  }
 }

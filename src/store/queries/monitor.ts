@@ -68,6 +68,8 @@ export const MONITOR_DDL = [
 
 /** Create the monitoring tables in a database built before they existed. */
 export async function ensureMonitorTables(store: Store): Promise<void> {
+  // A read-only store (shared with a running server) was built with these tables (schema/extra.ts).
+  if (store.readOnly) return;
   for (const sql of MONITOR_DDL) await store.run(sql);
 }
 

@@ -29,3 +29,8 @@ export async function datasetStatus(store: Store): Promise<DatasetStatus[]> {
      ORDER BY d.id`,
   );
 }
+
+/** How many datasets the store lists. @example await datasetCount(store) // 20 */
+export async function datasetCount(store: Store): Promise<number> {
+  return (await store.one<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM datasets"))?.n ?? 0;
+}
