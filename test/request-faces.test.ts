@@ -40,6 +40,11 @@ const ROWS: Row[] = [
   { what: "plan: max share above 1", cli: ["plan", "-m", "gallium", "-b", "JPN", "--max-share", "1.5"], api: { method: "POST", url: "/api/plan", body: { material: "gallium", bloc: "JPN", maxShare: 1.5 } }, issue: "too_big", path: ["maxShare"] },
   { what: "plan: year before the limit", cli: ["plan", "-m", "gallium", "-b", "JPN", "--year", "1950"], api: { method: "POST", url: "/api/plan", body: { material: "gallium", bloc: "JPN", year: 1950 } }, issue: "too_small", path: ["year"] },
   { what: "plan: demand share of 1 (the CLI took 0–1 inclusive)", cli: ["plan", "-m", "gallium", "-b", "EU27", "--demand-share", "1"], api: { method: "POST", url: "/api/plan", body: { material: "gallium", bloc: "EU27", demandShare: 1 } }, issue: "too_big", path: ["demandShare"] },
+  { what: "partners: threshold of 1", cli: ["partners", "-m", "magnesium", "--threshold", "1"], api: { method: "GET", url: "/api/partners?material=magnesium&threshold=1" }, issue: "too_big", path: ["threshold"] },
+  { what: "partners: year before the limit", cli: ["partners", "-m", "magnesium", "--year", "1950"], api: { method: "GET", url: "/api/partners?material=magnesium&year=1950" }, issue: "too_small", path: ["year"] },
+  { what: "restrictions: a day that does not exist", cli: ["restrictions", "--date", "2026-02-30"], api: { method: "GET", url: "/api/restrictions?date=2026-02-30" }, issue: "custom", path: ["date"] },
+  { what: "alerts: zero months", cli: ["alerts", "--months", "0"], api: { method: "GET", url: "/api/alerts?months=0" }, issue: "too_small", path: ["months"] },
+  { what: "tariffs: runs above the limit", cli: ["tariffs", "--exporter", "JPN", "--runs", String(LIMITS.runs + 1)], api: { method: "GET", url: `/api/tariffs?exporter=JPN&runs=${LIMITS.runs + 1}` }, issue: "too_big", path: ["runs"] },
 ];
 
 // Validation runs before any capability touches the store: an empty database is enough.

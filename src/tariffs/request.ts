@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ChokepointError } from "../domain/error.ts";
+import { LIMITS } from "../domain/limits.ts";
 
 /** Today for the product: the default date of a tariff question. */
 export const TODAY = "2026-12-05";
@@ -19,8 +20,8 @@ export const TariffRequestSchema = z.strictObject({
   date: Day.default(TODAY).describe("the day the measures are read at (default today, 2026-12-05)"),
   top: z.coerce.number().int().min(1).max(2000).default(25).describe("products (HS4) and lines (HS10) listed"),
   effect: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean()).default(true).describe("also estimate the trade effect (Monte Carlo)"),
-  runs: z.coerce.number().int().min(10).max(20_000).default(1000),
-  seed: z.coerce.number().int().min(0).max(2 ** 31).default(42),
+  runs: z.coerce.number().int().min(10).max(LIMITS.runs).default(1000),
+  seed: z.coerce.number().int().min(LIMITS.seed.min).max(LIMITS.seed.max).default(42),
 });
 export type TariffRequestInput = z.input<typeof TariffRequestSchema>;
 export type TariffRequest = z.infer<typeof TariffRequestSchema>;
