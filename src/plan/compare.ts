@@ -122,7 +122,8 @@ export async function compareSeparate(joint: PlanProblem, sol: PlanSolution, cos
     jointShortfall: sol.expectedShortfall,
     separateShortfall: ok ? second.reduce((t, s) => t + s!.expectedShortfall, 0) : null,
     partners,
-    gainsMost: ranked[0] && ranked[0].gain! > tol ? ranked[0].id : null,
+    // Who gains most is a cost comparison: only when both partners can plan alone (else the summary names who cannot).
+    gainsMost: ok && ranked[0] && ranked[0].gain! > tol ? ranked[0].id : null,
     separateInfeasible,
     jointStockpileDays: days(jointStock),
     separateStockpileDays: ok ? days(second.reduce((t, x) => t + x!.partners[0].stockpile, 0)) : null,
