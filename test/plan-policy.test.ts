@@ -4,6 +4,7 @@ import { openStore } from "../src/ingest/starter/open.ts";
 import type { Store } from "../src/store/store.ts";
 import { plan } from "../src/plan/plan.ts";
 import { shippedPolicy } from "../src/plan/policy.ts";
+import { exposure } from "../src/analytics/exposure.ts";
 
 let store: Store;
 before(async () => {
@@ -79,4 +80,64 @@ test("the coordination dividend: infeasible alone but feasible together is said 
     assert.ok(c.shortfallAvoided! > 0 && c.summary.includes("avoiding a shortfall"));
   } else assert.ok(c.jointCost <= c.separateCost);
   if (c.dividend === null || c.dividend <= 0) assert.equal(c.gainsMost, null);
+});
+
+test("natural graphite for the EU: the largest suppliers are priced from CEPII BACI 2024 (USD/t, world unit value of their exports), not defaults", async () => {
+  const r = await plan(store, { material: "natural-graphite", bloc: "EU27", current: false });
+  assert.equal(r.units.cost, "USD");
+  const largest = r.plan.suppliers.filter((s) => !s.option).slice(0, 4);
+  assert.ok(largest.some((s) => s.country === "CHN") && largest.length === 4);
+  for (const s of largest) {
+    const p = r.prices.suppliers.find((x) => x.country === s.country)!.price;
+    assert.equal(p.basis, "trade", s.country);
+    assert.equal(p.source!.dataset, "CEPII BACI", s.country);
+    assert.equal(p.source!.year, 2024, s.country);
+    // Oracle: the exporter's 2024 BACI value / tonnes under 2504xx, from the raw table.
+    const [o] = await store.all<{ uv: number }>(
+      `SELECT (sum(t.value_kusd * 1000) / sum(t.quantity_t))::DOUBLE AS uv FROM baci_trade t JOIN baci_countries e ON e.code = t.exporter
+       WHERE e.iso3 = $1 AND t.year = 2024 AND t.hs6 BETWEEN 250400 AND 250499 AND t.quantity_t > 0`,
+      [s.country],
+    );
+    assert.ok(Math.abs(p.value - o.uv) < 0.01, `${s.country}: ${p.value} vs ${o.uv}`);
+  }
+  for (const s of r.plan.suppliers) assert.ok(!SANCTIONED.includes(s.country), s.country);
+  assert.ok(r.plan.risk.topThirdCountry!.share <= 0.65 + 1e-9);
+});
+
+test("'today' is the bloc's sourcing mix at the plan's stage from the sourcing engine, compared with the plan on the same measure", async () => {
+  const r = await plan(store, { material: "natural-graphite", bloc: "EU27" });
+  const c = r.current!;
+  assert.equal(c.stage, r.stage);
+  const e = await exposure(store, { material: "natural-graphite", stage: r.stage, bloc: "EU27", basis: "sourcing" });
+  assert.equal(c.year, e.year);
+  assert.equal(c.measure, e.total.unit === "t" ? "quantity" : "value");
+  for (const s of e.suppliers.slice(0, 5)) assert.ok(Math.abs(c.suppliers.find((x) => x.country === s.country)!.share - s.share) < 1e-6, s.country);
+  assert.match(c.basis, new RegExp(`at the ${r.stage} stage — the plan's stage`));
+  // versusPlan by value: the plan's volume × its planned price, shares of the total (hand-computed here).
+  const v = c.versusPlan!;
+  assert.equal(v.measure, c.measure);
+  const price = (country: string) => r.prices.suppliers.find((x) => x.country === country)?.price.value ?? r.newCapacityOptions.find((o) => o.country === country)!.opexUsdPerTonne;
+  const spend = r.plan.suppliers.map((s) => ({ country: s.country, usd: s.volume * price(s.country) }));
+  const total = spend.reduce((t, x) => t + x.usd, 0);
+  for (const x of spend.filter((x) => x.usd / total > 0.01)) {
+    const row = v.rows.find((y) => y.country === x.country)!;
+    assert.ok(Math.abs(row.plan - x.usd / total) < 1e-3, `${x.country}: ${row.plan} vs ${x.usd / total}`);
+  }
+  assert.ok(Math.abs(v.rows.reduce((t, x) => t + x.plan, 0) - 1) < 1e-5);
+  assert.ok(Math.abs(v.rows.reduce((t, x) => t + x.today, 0) - 1) < 1e-5);
+});
+
+test("cobalt for the alliance: joint ≤ separate (or separate infeasible and joint feasible), both in USD", async () => {
+  const r = await plan(store, { material: "cobalt", bloc: "ALLIANCE", compareSeparate: true, current: false });
+  const c = r.comparison!;
+  assert.equal(r.units.cost, "USD");
+  assert.equal(c.costUnit, "USD");
+  assert.equal(r.feasibility.feasible, true);
+  if (c.separateCost === null) assert.equal(c.verdict, "infeasible alone, feasible together");
+  else {
+    assert.ok(c.jointCost <= c.separateCost, `${c.jointCost} > ${c.separateCost}`);
+    if (c.dividend! > 0) assert.match(c.summary, /saves [\d,]+ USD per year/);
+  }
+  // The USD scale is the declared default (BACI 282200 world unit value), not 1 per unit.
+  assert.ok(r.assumptions.defaultUnitCost.value > 1000, JSON.stringify(r.assumptions.defaultUnitCost));
 });

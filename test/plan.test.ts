@@ -147,28 +147,27 @@ test("planMany gives the same plans as one plan() call each", async () => {
   for (let i = 0; i < reqs.length; i++) assert.deepEqual(many[i].report, await plan(store, reqs[i]), reqs[i].material);
 });
 
-test("the EU and Japan are priced at their own import unit values from China where the trade data has value and mass", async () => {
+test("the EU and Japan are priced at their own BACI 2024 unit values from China (oracle: raw baci_trade rows)", async () => {
   const r = await plan(store, { material: "natural-graphite", bloc: "ALLIANCE", maxShare: 0.99, compareSeparate: true, current: false });
   const chn = r.prices.suppliers.find((s) => s.country === "CHN")!;
-  // Oracle from the raw rows: China's exports of the material's codes, value and kg, by destination.
-  const raw = await store.all<{ partner: string; year: number; value: number; quantity: number }>(
-    `SELECT partner, year, value, quantity FROM trade WHERE dataset = 'comtrade-china-monthly-exports' AND qty_unit = 'kg'
-     AND quantity > 0 AND value > 0 AND reporter = 'CHN' AND flow = 'X'
-     AND product IN (SELECT code FROM material_codes WHERE material = 'natural-graphite' AND (stage = $1 OR stage IS NULL))`,
-    [r.stage],
+  // Oracle from the raw rows: China's 2024 exports under the material's BACI codes (2504xx), USD and tonnes, by importer.
+  const raw = await store.all<{ importer: string; usd: number; tonnes: number }>(
+    `SELECT i.iso3 AS importer, sum(t.value_kusd * 1000)::DOUBLE AS usd, sum(t.quantity_t)::DOUBLE AS tonnes
+     FROM baci_trade t JOIN baci_countries e ON e.code = t.exporter JOIN baci_countries i ON i.code = t.importer
+     WHERE e.iso3 = 'CHN' AND t.year = 2024 AND t.hs6 BETWEEN 250400 AND 250499 AND t.quantity_t > 0 GROUP BY 1`,
   );
-  const eu = new Set(r.demand.partners.length ? (await store.all<{ iso3: string }>("SELECT iso3 FROM countries WHERE eu27")).map((c) => c.iso3) : []);
+  const eu = new Set((await store.all<{ iso3: string }>("SELECT iso3 FROM countries WHERE eu27")).map((c) => c.iso3));
   const uv = (keep: (p: string) => boolean) => {
-    const rows = raw.filter((x) => keep(x.partner) && x.year <= r.year);
-    const y = Math.max(...rows.map((x) => x.year));
-    const sel = rows.filter((x) => x.year === y);
-    return { year: y, value: sel.reduce((t, x) => t + x.value, 0) / (sel.reduce((t, x) => t + x.quantity, 0) / 1000) };
+    const rows = raw.filter((x) => keep(x.importer));
+    return rows.reduce((t, x) => t + x.usd, 0) / rows.reduce((t, x) => t + x.tonnes, 0);
   };
-  const jp = uv((p) => p === "JPN"), e = uv((p) => eu.has(p));
-  assert.equal(chn.partners!.JPN.basis, "trade");
-  assert.equal(chn.partners!.EU27.basis, "trade");
-  assert.ok(Math.abs(chn.partners!.JPN.value - jp.value) < 0.01 && chn.partners!.JPN.year === jp.year, `JPN ${chn.partners!.JPN.value} vs ${jp.value}`);
-  assert.ok(Math.abs(chn.partners!.EU27.value - e.value) < 0.01 && chn.partners!.EU27.year === e.year, `EU27 ${chn.partners!.EU27.value} vs ${e.value}`);
+  const world = uv(() => true), jp = uv((p) => p === "JPN"), e = uv((p) => eu.has(p));
+  assert.deepEqual(chn.price.source, { dataset: "CEPII BACI", edition: "V202601", year: 2024, codes: ["250490"] });
+  assert.ok(Math.abs(chn.price.value - world) < 0.01, `world ${chn.price.value} vs ${world}`);
+  assert.equal(chn.partners!.JPN.scope, "JPN importers");
+  assert.equal(chn.partners!.EU27.scope, "EU27 importers");
+  assert.ok(Math.abs(chn.partners!.JPN.value - jp) < 0.01, `JPN ${chn.partners!.JPN.value} vs ${jp}`);
+  assert.ok(Math.abs(chn.partners!.EU27.value - e) < 0.01, `EU27 ${chn.partners!.EU27.value} vs ${e}`);
   assert.notEqual(chn.partners!.JPN.value, chn.partners!.EU27.value);
   // The plan's sourcing cost is priced at each partner's own prices.
   const price = (country: string, partner: string) => r.prices.suppliers.find((s) => s.country === country)!.partners![partner].value;
@@ -177,14 +176,28 @@ test("the EU and Japan are priced at their own import unit values from China whe
   // With different prices the dividend is not trivially zero, and joint ≤ separate still holds.
   const c = r.comparison!;
   assert.ok(c.separateCost !== null && c.dividend! > 0 && c.jointCost <= c.separateCost, JSON.stringify(c));
-  assert.ok(r.assumptions.defaultUnitCost, "origins priced at the average are declared as a default");
+  // BACI ships 250490 but not 250410: the plan says its prices cover one of the two codes.
+  assert.equal(r.coverage.complete, false);
+  assert.ok(r.coverage.warnings.some((w) => w.includes("not 250410")), JSON.stringify(r.coverage));
 });
 
-test("materials without unit values say their prices are defaults", () => {
+test("a stage without unit values borrows another stage's average in USD, flagged as a default in coverage", () => {
   const cobalt = reports.find((x) => x.id === "cobalt")!.report;
+  assert.equal(cobalt.stage, "extraction");
+  assert.equal(cobalt.units.cost, "USD");
   assert.equal(cobalt.prices.basis, "default");
-  assert.equal(cobalt.units.cost, "relative");
-  assert.match(cobalt.assumptions.defaultUnitCost.source, /no trade records/);
+  assert.match(cobalt.assumptions.defaultUnitCost.source, /at the extraction stage: the material's tonnage-weighted average at another stage \(CEPII BACI 2024, 282200\)/);
+  assert.equal(cobalt.coverage.complete, false);
+  assert.ok(cobalt.coverage.warnings.some((w) => w.startsWith("every supplier priced at a default")), JSON.stringify(cobalt.coverage));
+  assert.ok(cobalt.coverage.warnings.some((w) => w.includes("contained cobalt")), "contained metal vs traded product is said");
+});
+
+test("real data: every plan carries coverage, and says so whenever a price is a default", () => {
+  for (const { id, report } of reports) {
+    assert.equal(typeof report.coverage.complete, "boolean", id);
+    if (report.prices.suppliers.some((s) => s.price.basis === "default")) assert.equal(report.coverage.complete, false, id);
+    for (const s of report.prices.suppliers) if (s.price.basis === "trade") assert.ok(s.price.source!.dataset && s.price.source!.year && s.price.source!.codes.length, `${id}/${s.country}`);
+  }
 });
 
 test("stockpile sizing on the DR Congo cobalt scenario: the result protects at 95 % and one day less does not", async () => {

@@ -67,7 +67,7 @@ function alone(joint: PlanProblem, pi: number, available?: number[], newMax?: nu
  * construction (the separate plans together are a feasible joint plan).
  * @example const c = await compareSeparate(problem, await solvePlan(problem)); c.dividend
  */
-export async function compareSeparate(joint: PlanProblem, sol: PlanSolution): Promise<Comparison> {
+export async function compareSeparate(joint: PlanProblem, sol: PlanSolution, costUnit?: string): Promise<Comparison> {
   const P = joint.partners.length;
   const demand = joint.partners.map((q) => q.demand);
   const first = await Promise.all(joint.partners.map((_, pi) => solvePlan(alone(joint, pi)).catch(() => undefined)));
@@ -113,7 +113,7 @@ export async function compareSeparate(joint: PlanProblem, sol: PlanSolution): Pr
       ? `${separateInfeasible.map((x) => x.partner).join(" and ")} cannot meet ${separateInfeasible.length > 1 ? "their" : "its"} demand alone under these limits; together the alliance can` +
         (shortfallAvoided !== null ? `, avoiding a shortfall of ${fmt(shortfallAvoided)} ${unit}/yr` : "")
       : verdict === "joint cheaper"
-        ? `planning together saves ${fmt(dividend!)} per year (${((dividend! / separateCost!) * 100).toFixed(2)} % of planning separately)` + (ranked[0] && ranked[0].gain! > tol ? `; ${ranked[0].id} gains most` : "")
+        ? `planning together saves ${fmt(dividend!)}${costUnit && costUnit !== "relative" ? ` ${costUnit}` : " (relative units)"} per year (${((dividend! / separateCost!) * 100).toFixed(2)} % of planning separately)` + (ranked[0] && ranked[0].gain! > tol ? `; ${ranked[0].id} gains most` : "")
         : "planning together costs the same as planning separately: the partners do not compete for any limited supply under these limits";
   return {
     jointCost: sol.objective,
@@ -122,7 +122,8 @@ export async function compareSeparate(joint: PlanProblem, sol: PlanSolution): Pr
     jointShortfall: sol.expectedShortfall,
     separateShortfall: ok ? second.reduce((t, s) => t + s!.expectedShortfall, 0) : null,
     partners,
-    gainsMost: ranked[0] && ranked[0].gain! > tol ? ranked[0].id : null,
+    // Who gains most is a cost comparison: only when both partners can plan alone (else the summary names who cannot).
+    gainsMost: ok && ranked[0] && ranked[0].gain! > tol ? ranked[0].id : null,
     separateInfeasible,
     jointStockpileDays: days(jointStock),
     separateStockpileDays: ok ? days(second.reduce((t, x) => t + x!.partners[0].stockpile, 0)) : null,
@@ -130,5 +131,6 @@ export async function compareSeparate(joint: PlanProblem, sol: PlanSolution): Pr
     shortfallAvoided,
     summary,
     method: METHOD,
+    ...(costUnit ? { costUnit } : {}),
   };
 }

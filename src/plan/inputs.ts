@@ -21,6 +21,8 @@ export interface PlanContext {
   volumeUnit: string; // "t" or "% of world supply"
   costUnit: string; // "USD" or "relative"
   worldSupply: number;
+  /** What the volumes measure (USGS series description, or world exports, or study shares). */
+  measure: string;
   prices: MaterialPrices | null;
   risk: (country: string) => { governance: number; disruption: number; unitCost: number };
   /** Sanctions and trusted lists applied, and the suppliers they took out. */
@@ -82,7 +84,8 @@ export function buildProblem(data: PlanData, req: PlanRequest): { problem: PlanP
   const ref = prices?.average?.usdPerTonne ?? 1;
   const costUnit = prices?.average ? "USD" : "relative";
   if (costUnit === "relative") notes.push("prices are defaults: no trade unit values (value and mass in the same record) for this material, so every supplier costs 1 per unit and the plan is driven by risk and limits");
-  else notes.push(`unit values from trade (${prices!.average!.datasets.join(", ")}) for ${[...uvBy.keys()].join(", ")}; other origins at the average ${ref.toFixed(0)} USD/t (a default, not data)`);
+  else if (prices!.averageBasis === "other stage") notes.push(`no unit values at the ${prod.stage} stage: every supplier priced at the material's average at another stage, ${ref.toFixed(0)} USD/t (${prices!.average!.source.dataset} ${prices!.average!.year}, ${prices!.average!.source.codes.join("+")}) — a default, not data`);
+  else notes.push(`unit values from trade (${prices!.average!.datasets.join(", ")}) for ${uvBy.size} origins; others at the average ${ref.toFixed(0)} USD/t (a default, not data; see prices.coverage)`);
   const partnerUv = (country: string) => partners.map((q) => prices?.byPartner.get(q.id)?.get(country)?.usdPerTonne);
   const noWgi: string[] = [];
   const risk = (country: string) => {
@@ -154,6 +157,7 @@ export function buildProblem(data: PlanData, req: PlanRequest): { problem: PlanP
       volumeUnit,
       costUnit,
       worldSupply: world,
+      measure: prod.measure,
       prices,
       risk,
       policy: {

@@ -8,14 +8,16 @@ import {
   studySharesAll,
   worldExportsAll,
   unitValueRows,
+  baciUnitValueRows,
   wgiAll,
+  type BaciUnitValueRow,
   type ProductionAllRow,
   type UnitValueRow,
 } from "../store/queries/plan.ts";
 import type { Store } from "../store/store.ts";
 
 /**
- * Everything the planner reads from the store, for every material, loaded in nine queries and
+ * Everything the planner reads from the store, for every material, loaded in eleven queries and
  * indexed. One `PlanData` serves any number of plans on the same store (see `planMany`); it is a
  * snapshot, so load a new one after ingesting.
  */
@@ -35,9 +37,11 @@ export interface PlanData {
   /** iso3 → [year, six estimates] ascending by year. */
   wgi: Map<string, { year: number; estimates: number[] }[]>;
   /** material → its catalogue codes with stage. */
-  codes: Map<string, { stage: string | null; code: string; classification: string }[]>;
-  /** `${code}|${classification}` → unit value rows. */
+  codes: Map<string, { stage: string | null; code: string; classification: string; basket: boolean }[]>;
+  /** `${code}|${classification}` → unit value rows from table `trade`. */
   unitValues: Map<string, UnitValueRow[]>;
+  /** BACI HS6 code → rows with a quantity (every importer). */
+  baciUnitValues: Map<string, BaciUnitValueRow[]>;
 }
 
 function group<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
@@ -56,7 +60,7 @@ function group<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
  * @example const data = await loadPlanData(store); data.materials.length // 80+
  */
 export async function loadPlanData(store: Store): Promise<PlanData> {
-  const [materials, countries, prod, years, study, restr, wgi, codes, uv, world] = await Promise.all([
+  const [materials, countries, prod, years, study, restr, wgi, codes, uv, world, buv] = await Promise.all([
     listMaterials(store),
     listCountries(store),
     productionAll(store),
@@ -67,6 +71,7 @@ export async function loadPlanData(store: Store): Promise<PlanData> {
     materialCodesAll(store),
     unitValueRows(store),
     worldExportsAll(store),
+    baciUnitValueRows(store),
   ]);
   return {
     materials,
@@ -79,6 +84,7 @@ export async function loadPlanData(store: Store): Promise<PlanData> {
     wgi: new Map([...group(wgi, (r) => r.iso3)].map(([k, v]) => [k, v.map((r) => ({ year: r.year, estimates: r.est }))])),
     codes: group(codes, (r) => r.material),
     unitValues: group(uv, (r) => `${r.code}|${r.classification}`),
+    baciUnitValues: group(buv, (r) => r.hs6),
   };
 }
 

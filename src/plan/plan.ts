@@ -1,6 +1,6 @@
 import type { SourceRef } from "../domain/vocabulary.ts";
 import { ChokepointError } from "../domain/error.ts";
-import { exposure } from "../analytics/exposure.ts";
+import type { Coverage } from "../analytics/sourcing/select.ts";
 import type { Store } from "../store/store.ts";
 import { inBloc } from "./build-model.ts";
 import { compareSeparate, type Comparison } from "./compare.ts";
@@ -11,7 +11,7 @@ import { loadPlanData, type PlanData } from "./plan-data.ts";
 import { priceAssumptions, pricesReport, type PricesReport } from "./prices-report.ts";
 import type { PlanProblem } from "./problem.ts";
 import { parseRequest, type PlanRequest } from "./request.ts";
-import { expectedShortfall } from "./solve-plan.ts";
+import { compareWithPlan, currentMix, type CurrentMix } from "./current-mix.ts";
 import { sizeStockpile, type StockpileSizing } from "./stockpile.ts";
 
 export interface PlanSupplier {
@@ -61,7 +61,8 @@ export interface PlanReport {
     binding: string[];
     source: SourceRef[];
   };
-  current: { suppliers: { country: string; share: number; inBloc: boolean }[]; cost: number; risk: { expectedShortfall: number; governanceRisk: number }; basis: string; source: SourceRef[] } | null;
+  /** The bloc's sourcing today at the plan's stage, in shares of tonnes like the plan (null: not asked, or no import records). */
+  current: CurrentMix | null;
   shadowPrices: { country: string; option?: string; trusted: boolean; valuePerUnit: number; newCapacity: number; meaning: string }[];
   feasibility: Feasibility;
   policy: PlanPolicyReport;
@@ -73,37 +74,12 @@ export interface PlanReport {
   prices: PricesReport;
   assumptions: Record<string, Assumption>;
   sources: SourceRef[];
+  /** Whether every figure behind the plan is data (prices, production, today's mix), and what is not. */
+  coverage: Coverage;
   notes: string[];
 }
 
 const round = (x: number, d = 6) => Math.round(x * 10 ** d) / 10 ** d;
-
-/** The bloc's current mix (imports by partner, by value) priced and risk-rated like the plan. */
-async function currentMix(store: Store, req: PlanRequest, ctx: PlanContext, p: PlanProblem, notes: string[]): Promise<PlanReport["current"]> {
-  let src;
-  try {
-    src = await exposure(store, { material: ctx.material, stage: ctx.stage, bloc: ctx.bloc, year: req.year, basis: "sourcing" });
-  } catch (e) {
-    if (e instanceof ChokepointError && e.code === "no_data") {
-      notes.push(`no current sourcing mix: ${e.message}`);
-      return null;
-    }
-    throw e;
-  }
-  const d = p.partners.reduce((t, q) => t + q.demand, 0);
-  const rows = src.suppliers.filter((s) => s.share > 0);
-  const sups = rows.map((s) => ({ ...ctx.risk(s.country), country: s.country }));
-  const vols = rows.map((s) => s.share * d);
-  const es = expectedShortfall(vols, 0, sups.map((s) => ({ ...s, available: 0, trusted: false, newCapacityMax: 0, capexPerTonne: 0 })), p.params.disruptionMonths);
-  const cost = vols.reduce((t, v, i) => t + v * sups[i].unitCost, 0) + (p.params.risk === "shortfall" ? p.params.voll * es : 0);
-  return {
-    suppliers: rows.map((s) => ({ country: s.country, share: s.share, inBloc: s.inBloc })),
-    cost: round(cost, 3),
-    risk: { expectedShortfall: round(es), governanceRisk: round(vols.reduce((t, v, i) => t + v * sups[i].governance, 0) / d) },
-    basis: `the bloc's ${src.year} imports by partner (shares by value), applied to planned demand, no stockpile`,
-    source: src.sources,
-  };
-}
 
 /**
  * Plan the sourcing mix, new trusted capacity and stockpile of a bloc for one material: least
@@ -157,7 +133,7 @@ export async function plan(store: Store, request: PlanRequest | Record<string, u
       binding: sol.binding,
       source: ctx.sources,
     },
-    current: req.current === false ? null : await currentMix(store, req, ctx, p, notes),
+    current: req.current === false ? null : await currentMix(store, req.year, ctx, p, notes),
     shadowPrices: p.suppliers
       .map((s, i) => ({ country: s.country, ...(s.option ? { option: s.option } : {}), trusted: s.trusted, valuePerUnit: round(sol.capacityShadow[i], 4), newCapacity: round(sol.newCapacity[i], 4) }))
       .filter((s) => s.valuePerUnit > 1e-9)
@@ -185,11 +161,17 @@ export async function plan(store: Store, request: PlanRequest | Record<string, u
     prices,
     assumptions: { ...PLAN_DEFAULTS, ...priceAssumptions(prices), ...Object.fromEntries(p.partners.map((q) => [`demandShare${q.id}`, DEMAND_SHARE[q.id] ?? { value: req.demandShare!, unit: "share of world supply", meaning: `${q.id} share of world demand`, source: "--demand-share" }])) },
     sources: ctx.sources,
+    coverage: { complete: true, warnings: [] },
     notes,
   };
+  if (report.current) {
+    const priceOf = (i: number) => p.partners.reduce((t, _, pi) => t + sol.partners[pi].volumes[i] * (p.suppliers[i].partnerCost?.[pi] ?? p.suppliers[i].unitCost), 0) / Math.max(totals[i], 1e-12);
+    report.current.versusPlan = compareWithPlan(report.current, p.suppliers.map((s, i) => ({ country: s.country, volume: totals[i], price: priceOf(i) })));
+  }
+  report.coverage = planCoverage(report, ctx, req.current !== false);
   if (req.compareSeparate) {
     if (p.partners.length < 2) throw new ChokepointError("invalid_input", `--compare-separate needs the ALLIANCE bloc (got ${ctx.bloc})`);
-    report.comparison = { ...(await compareSeparate(p, sol)), costUnit: ctx.costUnit };
+    report.comparison = await compareSeparate(p, sol, ctx.costUnit);
   }
   if (req.scenario !== undefined) {
     const z = await sizeStockpile(store, req, report);
@@ -203,6 +185,25 @@ export async function plan(store: Store, request: PlanRequest | Record<string, u
     };
   }
   return report;
+}
+
+/** The plan's coverage: its prices', its production rows' and today's mix's, each warning said once. */
+function planCoverage(r: PlanReport, ctx: PlanContext, askedCurrent: boolean): Coverage {
+  const warnings = [...r.prices.coverage.warnings];
+  let complete = r.prices.coverage.complete;
+  const unmapped = ctx.notes.filter((n) => /has no ISO3 code/.test(n));
+  if (unmapped.length) {
+    complete = false;
+    warnings.push(...unmapped);
+  }
+  if (r.current) {
+    complete &&= r.current.coverage.complete;
+    warnings.push(...r.current.coverage.warnings.map((w) => `today's mix: ${w}`));
+  } else if (askedCurrent) {
+    complete = false;
+    warnings.push(`today's mix: no import records for the bloc at the ${r.stage} stage`);
+  }
+  return { complete, warnings: [...new Set(warnings)] };
 }
 
 /** One entry of `planMany`: the report, or the error that request ended with. */

@@ -11,6 +11,8 @@ export interface ProductionView {
   year: number;
   suppliers: { country: string; amount: number; aggregate?: boolean }[];
   total: { amount: number; unit: string };
+  /** What the amounts measure, e.g. USGS "Mine production, contained cobalt". */
+  measure: string;
   restricted: Set<string>;
   wgi: Map<string, { year: number; estimates: number[] }>;
   sources: SourceRef[];
@@ -45,6 +47,7 @@ function atStage(data: PlanData, m: Material, stage: Stage, year: number | undef
       material: m.id, stage, year: y,
       suppliers: these.map((r) => ({ country: r.partner, amount: r.quantity })),
       total: { amount: these.reduce((a, r) => a + r.quantity, 0), unit: these[0].qty_unit },
+      measure: `exports by country to the world (${these[0].qty_unit})`,
       notes: [`no production series: world supply = exports by country in world trade (${these[0].qty_unit})`],
       source: { dataset: "Energy Institute Statistical Review of World Energy", edition: these[0].dataset.replace(/\D/g, ""), year: y },
     };
@@ -57,6 +60,7 @@ function atStage(data: PlanData, m: Material, stage: Stage, year: number | undef
     return {
       material: m.id, stage, year: 2020, suppliers,
       total: { amount: rows.reduce((a, r) => a + r.share, 0), unit: "%" },
+      measure: "share of global supply (EU 2023 study, 2016–2020 average)",
       notes: ["no USGS series for this stage: global shares from the EU 2023 study (average 2016–2020)", ...rows.filter((r) => !r.iso3).map((r) => `study row '${r.label}' has no ISO3 code`)],
       source: { dataset: "Study on the Critical Raw Materials for the EU 2023", edition: "2023", year: 2020 },
     };
@@ -76,6 +80,7 @@ function atStage(data: PlanData, m: Material, stage: Stage, year: number | undef
   return {
     material: m.id, stage, year: y, suppliers,
     total: { amount: suppliers.reduce((a, s) => a + s.amount, 0), unit: "t" },
+    measure: rows[0]?.type ?? "production",
     notes,
     source: { dataset: USGS, edition: (rows[0]?.edition ?? "").replace(/\D/g, ""), year: y },
   };
@@ -110,6 +115,7 @@ export function productionView(data: PlanData, material: string, stage: string |
     year: base.year,
     suppliers: base.suppliers.sort((a, b) => b.amount - a.amount),
     total: base.total,
+    measure: base.measure,
     restricted,
     wgi,
     sources: [base.source, ...(wgiYears.length ? [{ dataset: "Worldwide Governance Indicators", edition: "2023 update", year: Math.max(...wgiYears) }] : [])],

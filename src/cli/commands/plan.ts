@@ -93,7 +93,11 @@ export function renderPlan(r: PlanReport): string {
     `policy: cap ${pct(f.requested.maxShare)} per third country; excluded under sanctions: ${r.policy.excluded.map((x) => x.country).join(", ") || "none among the suppliers"}${r.policy.allowed.length ? ` (allowed: ${r.policy.allowed.join(", ")})` : ""}`,
     "",
     table,
-    "  * in bloc   + trusted",
+    "  * in bloc   + trusted" + (r.current ? `   now: the bloc's ${r.current.year} imports at the ${r.current.stage} stage, shares by ${r.current.measure}` : ""),
+    ...(r.current?.versusPlan
+      ? [`now → planned, both by ${r.current.versusPlan.measure}${r.current.versusPlan.measure === "value" ? " (the plan at its prices)" : ""}: ` +
+          r.current.versusPlan.rows.slice(0, 6).map((x) => `${x.country} ${pct(x.today)} → ${pct(x.plan)}`).join(", ")]
+      : []),
     "",
     `cost              ${num(r.plan.cost)} ${r.units.cost}/yr (sourcing ${num(r.plan.costBreakdown.sourcing)}, investment ${num(r.plan.costBreakdown.investment)}, stockpile ${num(r.plan.costBreakdown.stockpile)}, shortfall ${num(r.plan.costBreakdown.shortfallPenalty)})`,
     `expected shortfall ${num(r.plan.risk.expectedShortfall)} ${vu}` + (r.current ? `   (current mix: ${num(r.current.risk.expectedShortfall)})` : ""),

@@ -2,6 +2,7 @@ import type { Store } from "../store.ts";
 import { listMaterials } from "./materials.ts";
 import { restrictionsInForce, today } from "./restrictions.ts";
 import { USGS_SERIES_ALL } from "./exposure.ts";
+import { ensureBaciSchema } from "./baci-tables.ts";
 
 /**
  * Batched reads for the planner: everything `plan` needs for every material in a handful of
@@ -50,6 +51,41 @@ export async function unitValueRows(store: Store): Promise<UnitValueRow[]> {
   );
 }
 
+/** CEPII BACI flows with a quantity, by HS6 code, exporter, importer and year (ISO3; BACI's S19 = TWN). */
+export interface BaciUnitValueRow {
+  hs6: string;
+  origin: string;
+  importer: string;
+  year: number;
+  usd: number;
+  tonnes: number;
+  release: string | null;
+}
+
+/**
+ * Unit values' ingredients from CEPII BACI for every HS6 code the catalogue names (exactly, or
+ * under an HS4 heading): USD (thousands × 1000) and tonnes of the rows that carry a quantity,
+ * summed by (hs6, exporter, importer, year). Rows without a quantity (all of BACI 2022 as shipped)
+ * are left out. Each BACI row appears once, whatever the number of catalogue codes above it.
+ * @example const rows = await baciUnitValueRows(store); // [{ hs6: "250490", origin: "CHN", importer: "DEU", year: 2024, … }]
+ */
+export async function baciUnitValueRows(store: Store): Promise<BaciUnitValueRow[]> {
+  await ensureBaciSchema(store);
+  return store.all<BaciUnitValueRow>(
+    `WITH c AS (SELECT DISTINCT code, classification FROM material_codes WHERE classification IN ('HS6', 'HS4')),
+     p AS (SELECT DISTINCT b.code::INTEGER AS hs6, b.code FROM baci_products b
+           JOIN c ON (c.classification = 'HS6' AND c.code = b.code) OR (c.classification = 'HS4' AND c.code = left(b.code, 4))),
+     iso AS (SELECT code, CASE WHEN iso3 = 'S19' THEN 'TWN' ELSE iso3 END AS iso3 FROM baci_countries)
+     SELECT p.code AS hs6, e.iso3 AS origin, i.iso3 AS importer, t.year::INTEGER AS year,
+            sum(t.value_kusd * 1000)::DOUBLE AS usd, sum(t.quantity_t)::DOUBLE AS tonnes, any_value(l.release) AS release
+     FROM baci_trade t JOIN p ON p.hs6 = t.hs6
+     JOIN iso e ON e.code = t.exporter JOIN iso i ON i.code = t.importer
+     LEFT JOIN baci_loads l ON l.year = t.year
+     WHERE t.quantity_t > 0 AND t.value_kusd > 0 AND e.iso3 IS NOT NULL AND i.iso3 IS NOT NULL
+     GROUP BY ALL ORDER BY hs6, origin, importer, year`,
+  );
+}
+
 /** USGS production of every (material, stage) series: newest edition per year, by country. */
 export interface ProductionAllRow {
   material: string;
@@ -61,6 +97,8 @@ export interface ProductionAllRow {
   value_t: number;
   is_estimate: boolean;
   edition: string;
+  /** USGS's description of the series, e.g. "Mine production, contained cobalt" */
+  type: string;
 }
 
 
@@ -74,7 +112,7 @@ export async function productionAll(store: Store): Promise<ProductionAllRow[]> {
     `WITH p AS (${USGS_SERIES_ALL}),
      e AS (SELECT material, stage, year, max(edition) AS edition FROM p GROUP BY ALL)
      SELECT p.material, p.stage, p.year, p.iso3, any_value(p.country_label) AS label, bool_or(p.is_aggregate) AS is_aggregate,
-            sum(p.value_t)::DOUBLE AS value_t, bool_or(p.is_estimate) AS is_estimate, any_value(p.edition) AS edition
+            sum(p.value_t)::DOUBLE AS value_t, bool_or(p.is_estimate) AS is_estimate, any_value(p.edition) AS edition, any_value(p.type) AS type
      FROM p JOIN e USING (material, stage, year, edition)
      GROUP BY p.material, p.stage, p.year, p.iso3, CASE WHEN p.iso3 IS NULL THEN p.country_label END
      HAVING sum(p.value_t) > 0
@@ -131,6 +169,6 @@ export async function wgiAll(store: Store): Promise<{ iso3: string; year: number
 }
 
 /** The catalogue's trade codes, every material. */
-export async function materialCodesAll(store: Store): Promise<{ material: string; stage: string | null; code: string; classification: string }[]> {
-  return store.all(`SELECT material, stage, code, classification FROM material_codes ORDER BY material, code`);
+export async function materialCodesAll(store: Store): Promise<{ material: string; stage: string | null; code: string; classification: string; basket: boolean }[]> {
+  return store.all(`SELECT material, stage, code, classification, coalesce(basket, false) AS basket FROM material_codes ORDER BY material, code`);
 }

@@ -7,7 +7,7 @@ import { setParams } from "../url.ts";
 type Report = {
   material: string; stage: string; bloc: string; year: number;
   plan: { suppliers: { country: string; share: number; inBloc: boolean; newCapacity: number }[]; cost: number; stockpileDays: number; risk: { topThirdCountry: { country: string; share: number } | null }; binding: string[] };
-  current: { suppliers: { country: string; share: number }[]; cost: number; basis: string } | null;
+  current: { suppliers: { country: string; share: number }[]; cost: number; basis: string; versusPlan: { measure: "value" | "quantity"; rows: { country: string; today: number; plan: number }[] } | null } | null;
   comparison?: { jointCost: number; separateCost: number | null; dividend: number | null; gainsMost: string | null; method: string };
   units: { cost: string; volume: string };
   sources: SourceRef[];
@@ -47,18 +47,23 @@ export function PlanPage({ params }: { params: URLSearchParams }) {
             {r.comparison ? <li><span>Coordination dividend</span><b>{r.comparison.dividend === null ? "–" : `${r.comparison.dividend.toLocaleString("en", { maximumFractionDigits: 0 })} ${r.units.cost}`}</b></li> : null}
           </ul>
           <PlotFigure label="Recommended mix against today's" deps={[r]} make={() => {
-            const rows = [...(r.current?.suppliers ?? []).slice(0, 8).map((s) => ({ mix: "today", ...s })), ...r.plan.suppliers.map((s) => ({ mix: "recommended", ...s }))];
+            // One basis: today's shares beside the plan's in the same measure (versusPlan), when the bloc has a mix at the plan's stage.
+            const vs = r.current?.versusPlan;
+            const rows = vs
+              ? vs.rows.filter((x) => x.today > 0.005 || x.plan > 0.005).flatMap((x) => [{ mix: "today", country: x.country, share: x.today }, { mix: "recommended", country: x.country, share: x.plan }])
+              : r.plan.suppliers.map((s) => ({ mix: "recommended", country: s.country, share: s.share }));
             const countries = [...new Set(rows.map((d) => d.country))];
             return Plot.plot({
               width: 900, height: 40 + countries.length * 30, marginLeft: 60, marginTop: 30,
-              x: { domain: [0, 1], tickFormat: "%", label: "share of supply", grid: true },
+              x: { domain: [0, 1], tickFormat: "%", label: vs?.measure === "value" ? "share of supply by value" : "share of supply (tonnes)", grid: true },
               y: { axis: null, domain: ["today", "recommended"] },
               fy: { domain: countries, label: null },
               color: { legend: true, domain: ["today", "recommended"], range: ["#9ca3af", "#2563eb"] },
               marks: [
                 Plot.barX(rows, { x: "share", y: "mix", fy: "country", fill: "mix", tip: true }),
                 Plot.text(rows, { x: "share", y: "mix", fy: "country", text: (d) => `${(d.share * 100).toFixed(1)} %`, dx: 4, textAnchor: "start", fontSize: 9 }),
-                Plot.ruleX([maxShare], { stroke: "#b91c1c", strokeDasharray: "4 3" }),
+                // The cap is on tonnes: drawn only where the shares are tonnes.
+                ...(vs?.measure === "value" ? [] : [Plot.ruleX([maxShare], { stroke: "#b91c1c", strokeDasharray: "4 3" })]),
               ],
             });
           }} />
