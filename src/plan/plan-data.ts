@@ -32,8 +32,8 @@ export interface PlanData {
   studyShares: Map<string, { iso3: string | null; label: string; share: number }[]>;
   /** `${material}|${stage}` → exporters' world totals (LNG from EI), newest year first. */
   worldExports: Map<string, Awaited<ReturnType<typeof worldExportsAll>>>;
-  /** material → countries with export restrictions on record. */
-  restrictions: Map<string, string[]>;
+  /** material → countries with export measures in force, with the destinations they name (null = all). */
+  restrictions: Map<string, { country: string; destinations: string[] | null }[]>;
   /** iso3 → [year, six estimates] ascending by year. */
   wgi: Map<string, { year: number; estimates: number[] }[]>;
   /** material → its catalogue codes with stage. */
@@ -80,7 +80,7 @@ export async function loadPlanData(store: Store): Promise<PlanData> {
     productionYears: new Map([...group(years, (r) => `${r.material}|${r.stage}`)].map(([k, v]) => [k, v.map((r) => r.year)])),
     studyShares: group(study, (r) => `${r.material_name}|${r.stage}`),
     worldExports: group(world, (r) => `${r.material}|${r.stage}`),
-    restrictions: new Map([...group(restr, (r) => r.material)].map(([k, v]) => [k, v.map((r) => r.country)])),
+    restrictions: new Map([...group(restr, (r) => r.material)].map(([k, v]) => [k, v.map((r) => ({ country: r.country, destinations: r.destinations }))])),
     wgi: new Map([...group(wgi, (r) => r.iso3)].map(([k, v]) => [k, v.map((r) => ({ year: r.year, estimates: r.est }))])),
     codes: group(codes, (r) => r.material),
     unitValues: group(uv, (r) => `${r.code}|${r.classification}`),

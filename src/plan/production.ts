@@ -2,6 +2,7 @@ import { ChokepointError } from "../domain/error.ts";
 import { closest } from "../domain/suggest.ts";
 import type { SourceRef, Stage } from "../domain/vocabulary.ts";
 import { resolveStage, type Material } from "../store/queries/materials.ts";
+import { restrictingCountries } from "../store/queries/plan.ts";
 import { wgiFor, type PlanData } from "./plan-data.ts";
 
 /** World supply of a material by country, as the planner needs it (the production basis of `exposure`). */
@@ -106,8 +107,9 @@ export function productionView(data: PlanData, material: string, stage: string |
   }
   const wgi = wgiFor(data, base.year);
   const wgiYears = base.suppliers.filter((x) => !x.aggregate).map((x) => wgi.get(x.country)?.year).filter((y): y is number => !!y);
-  // restrictionsAll already folds in measures on groups above and members below the material.
-  const restricted = new Set(data.restrictions.get(m.id) ?? []);
+  // restrictionsAll already folds in measures on groups above and members below the material; a
+  // measure aimed at named destinations restricts the bloc only when it names a member.
+  const restricted = restrictingCountries(data.restrictions.get(m.id) ?? [], members);
   if (base.suppliers.some((x) => x.aggregate)) base.notes.push("'Other countries' rows are kept as one supplier (their split is unknown)");
   return {
     material: base.material,

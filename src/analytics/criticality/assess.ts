@@ -15,6 +15,7 @@ import { agreementPartners, EU_AGREEMENTS, JAPAN_AGREEMENTS } from "./trade-agre
 import { blocTradeVariable } from "./trade-variable.ts";
 import { wgiScores } from "./wgi-scale.ts";
 import type { WhatIf } from "./what-if.ts";
+import { RESTRICTION_T, restrictionWhatIfs } from "./restrictions-what-if.ts";
 
 /**
  * The WGI vintage that reproduces the 2023 study best (see docs/criticality.md, measured by
@@ -27,14 +28,20 @@ export interface AssessOptions {
   material?: string;
   wgiYears?: number[];
   whatIf?: WhatIf[];
+  /** Set the what-if from the export measures in force for the bloc on this date (ISO date). */
+  restrictionsOn?: string;
+  /** The trade variable for those suppliers (default RESTRICTION_T). */
+  restrictionT?: number;
 }
 
 export interface Assessment {
   bloc: string;
   wgi: { years: number[] };
   whatIf: WhatIf[];
+  /** Present with `restrictionsOn`: the date and the trade variable given to restricting suppliers. */
+  restrictionsOn?: { date: string; t: number };
   sources: SourceRef[];
-  materials: (MaterialResult & { group?: string; published?: { sr: number | null; ei: number | null }; vsEu?: VsEu })[];
+  materials: (MaterialResult & { group?: string; published?: { sr: number | null; ei: number | null }; vsEu?: VsEu; restrictedSuppliers?: string[] })[];
 }
 
 /**
@@ -78,12 +85,18 @@ export async function assess(store: Store, opts: AssessOptions = {}): Promise<As
   const members = new Set(bloc.members);
   const partners = agreementPartners(bloc.id === "JPN" ? [JAPAN_AGREEMENTS] : isEu ? [] : [EU_AGREEMENTS, JAPAN_AGREEMENTS]);
   const results = new Map<string, MaterialResult>();
+  const restricted = new Map<string, string[]>();
   for (const m of all) {
     if (!m.basis_extraction && !m.basis_processing) continue; // groups are averaged below
     if (!wanted.has(m.id) && !(m.grp && wanted.has(m.grp))) continue;
     const inputs = materialInputs(m, shares, uses);
     if (!isEu) await rebase(store, inputs, m, bloc, members, partners);
-    results.set(m.id, assessMaterial(inputs, wgi, qMax, opts.whatIf ?? []));
+    const fromMeasures = opts.restrictionsOn
+      ? await restrictionWhatIfs(store, { date: opts.restrictionsOn, destination: bloc.members, material: m.id, t: opts.restrictionT })
+      : [];
+    restricted.set(m.id, fromMeasures.map((w) => w.iso3));
+    // Explicit what-ifs come last, so they win over the ones from the measures on record.
+    results.set(m.id, assessMaterial(inputs, wgi, qMax, [...fromMeasures, ...(opts.whatIf ?? [])]));
   }
   const out: Assessment["materials"] = [];
   for (const m of all) {
@@ -95,10 +108,14 @@ export async function assess(store: Store, opts: AssessOptions = {}): Promise<As
       ...r,
       ...(m.grp ? { group: m.grp } : {}),
       ...(isEu ? { published: { sr: m.sr_2023, ei: m.ei_2023 } } : {}),
+      ...(opts.restrictionsOn ? { restrictedSuppliers: [...new Set([m.id, ...all.filter((x) => x.grp === m.id).map((x) => x.id)].flatMap((id) => restricted.get(id) ?? []))].sort() } : {}),
     });
   }
   if (!isEu) await compareWithEu(store, out, { ...opts, bloc: "EU27", wgiYears: years });
-  return { bloc: bloc.id, wgi: { years }, whatIf: opts.whatIf ?? [], sources: [STUDY, { dataset: "Worldwide Governance Indicators", edition: "2023 update", year: Math.max(...years) }], materials: out };
+  return {
+    bloc: bloc.id, wgi: { years }, whatIf: opts.whatIf ?? [],
+    ...(opts.restrictionsOn ? { restrictionsOn: { date: opts.restrictionsOn, t: opts.restrictionT ?? RESTRICTION_T } } : {}),
+    sources: [STUDY, { dataset: "Worldwide Governance Indicators", edition: "2023 update", year: Math.max(...years) }], materials: out };
 }
 
 /** Add `vsEu` to each of a bloc's materials: the EU27 assessment run with the same WGI vintage and what-if. */

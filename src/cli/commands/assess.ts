@@ -16,6 +16,8 @@ export function register(program: Command): void {
     .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE, or a comma list of countries (ISO3 or names: \"JPN,KOR\", \"Japan,South Korea\")", "EU27")
     .option("-m, --material <id>", "one material (ids of the EU 2023 study: gallium, hree, pgm, natural-graphite …)")
     .option("--what-if <spec>", "changed trade variables or shares, e.g. CHN:t=1.5 or CHN:t=1.5,RUS:share=0")
+    .option("--restrictions-on <date>", "what-if from the export measures in force for the bloc on this date (same query as `chokepoint restrictions`)")
+    .option("--restriction-t <t>", "trade variable for those suppliers (default 1.5, the study's largest)")
     .option("--wgi-years <list>", `WGI data years to average (default ${DEFAULT_WGI_YEARS.join(",")})`)
     .option("--json", "machine-readable output")
     .addHelpText(
@@ -26,6 +28,7 @@ Examples:
   $ chokepoint assess --material gallium --json
   $ chokepoint assess --bloc JPN                   Japan's sourcing mix from trade data, with coverage flags
   $ chokepoint assess --bloc ALLIANCE --what-if CHN:t=1.5
+  $ chokepoint assess --bloc JPN --material gallium --restrictions-on 2026-12-05
 
 Method (EC 2017 guidelines): SR = [HHI_WGI,t(GS)·IR/2 + HHI_WGI,t(bloc)·(1 − IR/2)]·(1 − EoL_RIR)·SI_SR
 per stage, SR = the higher stage; EI = Σ A_s·Q_s / Q_max·10·SI_EI. Critical: SR ≥ 1 and EI ≥ 2.8.`,
@@ -34,7 +37,7 @@ per stage, SR = the higher stage; EI = Σ A_s·Q_s / Q_max·10·SI_EI. Critical:
       const req = parseRequest(AssessRequestSchema, { bloc: opts.bloc, material: opts.material }, "assess");
       const whatIf = opts.whatIf ? parseWhatIf(opts.whatIf) : undefined;
       const wgiYears = opts.wgiYears ? parseYears(opts.wgiYears) : undefined;
-      const a = await withStore(cmd, (store) => assess(store, { ...req, whatIf, wgiYears }));
+      const a = await withStore(cmd, (store) => assess(store, { ...req, whatIf, wgiYears, restrictionsOn: opts.restrictionsOn, restrictionT: opts.restrictionT === undefined ? undefined : Number(opts.restrictionT) }));
       if (opts.json) printJson(roundAssessment(a));
       else process.stdout.write(renderAssessment(a) + "\n");
     });

@@ -102,9 +102,16 @@ function productsOf(g: Gazetteer, s: Sentence, codes: string[]): string[] {
 /** The government that issues the text: the first one named in its opening, not after "to/on/against". */
 function issuerOf(sents: Sentence[]): string | null {
   for (const s of sents.slice(0, 3)) {
+    let skipped = false;
     for (const m of s.mentions) {
       if (m.kind !== "place") continue;
-      if (/\b(?:to|on|against|for|from|targeting|with)\s+(?:the\s+)?$/i.test(s.text.slice(Math.max(0, m.index - 20), m.index))) continue;
+      // "from Brazil, Kazakhstan, and Malaysia": the rest of a skipped list is skipped too.
+      if (skipped && /(?:,|\band)\s*$/i.test(s.text.slice(Math.max(0, m.index - 6), m.index))) continue;
+      skipped = true;
+      // "From the People's Republic of China" (the name may be matched from "China").
+      const pre = s.text.slice(Math.max(0, m.index - 40), m.index).replace(/(?:(?:people['’]s\s+)?republic\s+of\s+)$/i, "");
+      if (/\b(?:to|on|against|for|from|targeting|with)\s+(?:the\s+)?$/i.test(pre)) continue;
+      skipped = false;
       return m.id;
     }
   }

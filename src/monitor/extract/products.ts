@@ -28,7 +28,8 @@ function phraseAt(rest: string): string[] {
   const words = rest.split(/\s+/);
   const phrase: string[] = [];
   for (const [i, raw] of words.entries()) {
-    const w = raw.replace(/[.,;:)(]+$/g, "");
+    // "(China)", "(HTYP)": a bracketed short form is no product word.
+    const w = raw.replace(/[.,;:)(]+$/g, "").replace(/^[(]+/, "");
     if (i === 0 && /^(?:imported|exported)$/i.test(w)) continue;
     if (STOP.has(w.toLowerCase()) || /^[$€¥£\d]/.test(w)) break;
     phrase.push(w);
@@ -61,7 +62,8 @@ export function modifiedPhrase(sentence: string, index: number, end: number): st
   const words = sentence.slice(end).split(/\s+/).filter(Boolean);
   const out = [sentence.slice(index, end)];
   for (const raw of words.slice(0, 3)) {
-    const w = raw.replace(/[.,;:)(]+$/g, "");
+    // "(China)", "(HTYP)": a bracketed short form is no product word.
+    const w = raw.replace(/[.,;:)(]+$/g, "").replace(/^[(]+/, "");
     if (!/^[a-z][a-z-]*$/.test(w) || STOP.has(w) || /^(?:and|or|of|to|on|from|such|as)$/.test(w)) break;
     out.push(w);
     if (w !== raw) break;

@@ -12,20 +12,25 @@ const PARTY_TYPES = new Set<EventType>(["trade_agreement", "alliance"]);
 
 /** The few words before a mention, lowercased, to read its role from its preposition. */
 function before(sentence: string, m: Mention): string {
-  return sentence.slice(Math.max(0, m.index - 40), m.index).toLowerCase();
+  // "from the People's Republic of China": the name may be matched from "Republic of China".
+  return sentence.slice(Math.max(0, m.index - 40), m.index).toLowerCase().replace(/\bpeople['’]s\s+$/, "");
 }
 
 function roleOf(sentence: string, m: Mention, type: EventType, triggerAt: number): "actor" | "target" | "place" | "none" | "skip" {
   const pre = before(sentence, m);
   const post = sentence.slice(m.end, m.end + 12);
+  // "the People's Republic of China (China)": the short form in brackets repeats the name before it.
+  if (/\(\s*$/.test(pre) && /^\s*\)/.test(post)) return "skip";
+  // "from Brazil, Kazakhstan, and Malaysia": a comma right after another country continues its role.
+  if (/\p{Lu}[\p{L}.'’-]*\s*,\s*$/u.test(sentence.slice(Math.max(0, m.index - 40), m.index))) return "none";
   if (/\b(?:by|government of)\s+(?:the\s+)?$/.test(pre)) return "actor";
   if (/\b(?:surrounding|regarding|concerning|about|situation in|war in|invasion of|aggression against)\s+(?:the\s+)?$/.test(pre)) return "place";
   if (/\b(?:together with|along with|alongside|with)\s+(?:the\s+)?$/.test(pre)) return "skip";
-  if (/\b(?:against|targeting|targets|on|to|towards|for|destined for|into|bound for|including|and)\s+(?:the\s+)?$/.test(pre)) {
+  if (/\b(?:against|targeting|targets|on|to|towards|for|destined for|into|bound for|including|and)\s+(?:the\s+)?$/i.test(pre)) {
     if (type === "supply_disruption") return "place";
     return /\band\s+(?:the\s+)?$/.test(pre) ? "none" : "target";
   }
-  if (/\b(?:from|of)\s+(?:the\s+)?$/.test(pre)) {
+  if (/\b(?:from|of)\s+(?:the\s+)?$/i.test(pre)) {
     if (EXPORT_TYPES.has(type)) return "actor";
     if (type === "import_tariff" || type === "sanction") return "target";
     return "place";

@@ -147,17 +147,36 @@ export async function worldExportsAll(
 }
 
 /**
- * Countries with an export measure in force today, for every catalogue material: the same answer
- * as `restrictionsInForce(store, {date: today, material})` per material (measures on the material, a
- * group above it or a member below it), which exposure's `restrictedShare` uses.
+ * Countries with an export measure in force on `date` (default today), for every catalogue material:
+ * the same answer as `restrictionsInForce(store, {date, material})` per material (measures on the
+ * material, a group above it or a member below it), with the destinations the country's measures
+ * name (null = at least one of them applies to every destination). The planner keeps a country only
+ * for a bloc its measures reach, as exposure's `restrictedShare` does with `destination: bloc.members`.
+ *
+ * @example (await restrictionsAll(store, "2026-12-05")).find((r) => r.material === "gallium") // { country: "CHN", destinations: null, … }
  */
-export async function restrictionsAll(store: Store): Promise<{ country: string; material: string }[]> {
-  const out: { country: string; material: string }[] = [];
+export async function restrictionsAll(store: Store, date: string = today()): Promise<{ country: string; material: string; destinations: string[] | null }[]> {
+  const out: { country: string; material: string; destinations: string[] | null }[] = [];
   for (const m of await listMaterials(store)) {
-    const countries = new Set((await restrictionsInForce(store, { date: today(), material: m.id })).map((r) => r.country));
-    for (const country of [...countries].sort()) out.push({ country, material: m.id });
+    const byCountry = new Map<string, string[] | null>();
+    for (const r of await restrictionsInForce(store, { date, material: m.id })) {
+      const prev = byCountry.get(r.country);
+      if (prev === null) continue;
+      byCountry.set(r.country, r.destinations === null ? null : [...new Set([...(prev ?? []), ...r.destinations])].sort());
+    }
+    for (const country of [...byCountry.keys()].sort()) out.push({ country, material: m.id, destinations: byCountry.get(country) ?? null });
   }
   return out;
+}
+
+/**
+ * The countries whose measures on record reach a bloc: measures on every destination, or naming a
+ * member. An empty member list (no bloc) keeps every country.
+ *
+ * @example restrictingCountries([{ country: "CHN", destinations: ["JPN"] }], ["DEU", "FRA"]) // Set {}
+ */
+export function restrictingCountries(list: readonly { country: string; destinations: readonly string[] | null }[], members: readonly string[]): Set<string> {
+  return new Set(list.filter((r) => !members.length || r.destinations === null || r.destinations.some((d) => members.includes(d))).map((r) => r.country));
 }
 
 /** WGI six-dimension estimates for every country and year that has all six. */
