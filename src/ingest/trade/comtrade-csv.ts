@@ -1,4 +1,5 @@
-import { openSync, readSync, closeSync } from "node:fs";
+import { readSync, closeSync } from "node:fs";
+import { checkEncoding, openRegular } from "../core/csv-rules.ts";
 import { parse } from "csv-parse/sync";
 import { ChokepointError, type Problem } from "../../domain/error.ts";
 import { readCsv, type CsvRecord } from "../core/csv.ts";
@@ -56,14 +57,17 @@ export function readTradeCsv<K extends string>(
 /** The header row, read from the first 64 KiB (enough for any trade file's header). */
 function readHeader(file: string): string[] {
   let text: string;
+  const { fd } = openRegular(file);
   try {
-    const fd = openSync(file, "r");
     const buf = Buffer.alloc(65536);
     const n = readSync(fd, buf, 0, buf.length, 0);
-    closeSync(fd);
+    checkEncoding(file, buf.subarray(0, Math.min(n, 512)));
     text = buf.subarray(0, n).toString("latin1");
   } catch (e) {
+    if (e instanceof ChokepointError) throw e;
     throw new ChokepointError("io_error", `${file}: cannot read: ${(e as Error).message}`);
+  } finally {
+    closeSync(fd);
   }
   const first = text.replace(/^\uFEFF|^\xEF\xBB\xBF/, "").split(/\r?\n/)[0] ?? "";
   if (first.trim() === "") {
