@@ -129,3 +129,56 @@ test("item 5: after a failed replacement data status still shows the old edition
   assert.equal(baci?.edition, "V209101");
   assert.equal(baci?.years, "2022–2022");
 });
+
+// Issue #18, item 9: the loaders' remaining domain checks.
+function write(name: string, content: string | Buffer): string {
+  const d = join(dir, `case-${Math.random().toString(36).slice(2, 8)}`);
+  mkdirSync(d);
+  const file = join(d, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+test("item 9: duplicate keys are refused — USGS (counted twice), WGI (last would win), Comext (would be summed)", async () => {
+  const mcs = readFileSync("test/fixtures/h1a/mcs2024-galli_world.csv", "utf8").split("\n");
+  let err = await refused("usgs-mcs", write("mcs2024-galli_world.csv", [...mcs.slice(0, 3), mcs[2], ...mcs.slice(3)].join("\n")));
+  assert.deepEqual([err.problems[0].code, err.problems[0].line, err.problems[0].field, err.problems[0].value], ["duplicate_key", 4, "Country", "China"]);
+  assert.match(err.problems[0].message, /line 3/);
+  const wgi = readFileSync("test/fixtures/h1a/WGIData.csv", "utf8").replace(/\s+$/, "").split("\n");
+  err = await refused("wgi", write("WGIData.csv", [...wgi, wgi[1]].join("\n") + "\n"));
+  assert.deepEqual([err.problems[0].code, err.problems[0].line, err.problems[0].field], ["duplicate_key", wgi.length + 1, "Indicator Code"]);
+  err = await refused("comext", write("c.csv", "DECLARANT_ISO,PARTNER_ISO,PRODUCT_NC,FLOW,PERIOD,VALUE_IN_EUROS\nAT,DE,81124190,1,2022,88695\nAT,DE,81124190,1,2022,88695\n"));
+  assert.deepEqual([err.problems[0].code, err.problems[0].line], ["duplicate_key", 3]);
+  // Rows that differ by statistical procedure are parts of one flow, as Eurostat defines them: they load.
+  const [r] = await ingest(store, "comext", [write("c.csv", "DECLARANT_ISO,PARTNER_ISO,PRODUCT_NC,FLOW,STAT_REGIME,PERIOD,VALUE_IN_EUROS\nAT,DE,81124190,1,1,2022,100\nAT,DE,81124190,1,2,2022,50\n")], { dataset: "regimes" });
+  assert.equal(r.rows, 2);
+});
+
+test("item 9: an unknown WGI code (ATL), a Comtrade period 1899, a 20 MB field and extra fields are refused", async () => {
+  const wgi = readFileSync("test/fixtures/h1a/WGIData.csv", "utf8").replace(/\s+$/, "").split("\n");
+  let err = await refused("wgi", write("WGIData.csv", [wgi[0], wgi[1].replace('"CHN"', '"ATL"')].join("\n") + "\n"));
+  assert.deepEqual([err.problems[0].code, err.problems[0].line, err.problems[0].field, err.problems[0].value], ["unknown_country", 2, "Country Code", "ATL"]);
+  err = await refused("comtrade", write("ct.csv", "period,reporterCode,flowCode,partnerCode,cmdCode,fobvalue,qtyUnitAbbr,qty\n1899,156,X,392,811292,178114,kg,2500\n"));
+  assert.deepEqual([err.problems[0].code, err.problems[0].line], ["invalid_period", 2]);
+  err = await refused("comext", write("big.csv", `DECLARANT_ISO,PARTNER_ISO,PRODUCT_NC,FLOW,PERIOD,VALUE_IN_EUROS\nAT,DE,81124190,1,2022,"${"9".repeat(20_000_000)}"\n`));
+  assert.deepEqual([err.problems[0].code, err.problems[0].line], ["field_too_long", 2]);
+  err = await refused("comext", write("extra.csv", "DECLARANT_ISO,PARTNER_ISO,PRODUCT_NC,FLOW,PERIOD,VALUE_IN_EUROS\nAT,DE,81124190,1,2022,88,695\n"));
+  assert.deepEqual([err.problems[0].code, err.problems[0].line, err.problems[0].value], ["extra_fields", 2, "695"]);
+});
+
+test("item 9: /dev/zero is refused at once, an empty folder or file list is an error, UTF-16 is named", async () => {
+  const t0 = Date.now();
+  await assert.rejects(ingest(store, "comext", ["/dev/zero"]), (e: ChokepointError) => e.code === "io_error" && /a device, not a regular file/.test(e.message));
+  assert.ok(Date.now() - t0 < 60_000); // a hang would be stopped by the test timeout; this says why
+  await assert.rejects(ingest(store, "wgi", []), (e: ChokepointError) => e.code === "invalid_input" && /nothing to load/.test(e.message));
+  const empty = join(dir, "empty-folder");
+  mkdirSync(empty);
+  await assert.rejects(ingest(store, "baci", baciFiles([empty])), (e: ChokepointError) => e.code === "invalid_input");
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Source,Country,Type,Prod_kg_2022\nMCS2024,China,Primary production,600000\n", "utf16le")]);
+  for (const loader of ["usgs-mcs", "comext", "wgi", "monthly-trade"]) {
+    const err = await refused(loader, write("mcs2024-galli_world.csv", utf16));
+    assert.match(err.message, /file is UTF-16LE; save as UTF-8/, loader);
+  }
+  const baci = await refused("baci", write("BACI_HS22_Y2022_V202501.csv", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("t,i,j,k,v,q\n", "utf16le")])));
+  assert.match(baci.message, /file is UTF-16LE; save as UTF-8/);
+});

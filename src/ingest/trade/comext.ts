@@ -4,6 +4,7 @@ import { appendTrade, countryCodes, type CountryCodes, type TradeRow } from "../
 import { parseNumber, validationError } from "../core/csv.ts";
 import { readTradeCsv } from "./comtrade-csv.ts";
 import { eurostatToIso3 } from "./comext-geo.ts";
+import { LIMITS } from "../../domain/limits.ts";
 import type { Loader } from "../core/loader.ts";
 
 /**
@@ -16,6 +17,9 @@ const COLUMNS = {
   partner: { names: ["PARTNER_ISO", "PARTNER"] },
   product: { names: ["PRODUCT_NC"] },
   flow: { names: ["FLOW"] },
+  // Eurostat splits a flow by statistical procedure (normal trade, processing): rows that differ by
+  // it are parts of one flow and add up; rows equal in it too are duplicates.
+  regime: { names: ["STAT_REGIME", "STAT_PROCEDURE"], optional: true },
   period: { names: ["PERIOD"] },
   value: { names: ["VALUE_IN_EUROS", "VALUE_EUR"] },
   quantity: { names: ["QUANTITY_IN_KG", "QUANTITY_KG"], optional: true },
@@ -39,6 +43,7 @@ export function parseComext(file: string, codes: CountryCodes): ComextParse {
   const { cols, records } = readTradeCsv(file, COLUMNS);
   const out: ComextParse = { rows: [], skipped: {}, problems: [] };
   const problems = out.problems;
+  const seen = new Map<string, number>();
   const bad = (line: number, field: string, value: string, code: string, message: string) =>
     problems.push({ code, path: [line, field], message, file, line, field, value });
   for (const { line, values } of records) {
@@ -63,6 +68,13 @@ export function parseComext(file: string, codes: CountryCodes): ComextParse {
     if (value !== undefined && value < 0) bad(line, cols.value!, get("value"), "negative_value", "value must not be negative");
     const quantity = cols.quantity ? parseNumber(values[cols.quantity], { ...at, field: cols.quantity }, { allowEmpty: true }) : undefined;
     if (problems.length) continue;
+    const key = [get("declarant"), get("partner"), product, get("flow"), get("period"), get("regime")].join("|");
+    const first = seen.get(key);
+    if (first !== undefined) {
+      bad(line, cols.product!, product, "duplicate_key", `same declarant, partner, product, flow and period${cols.regime ? " and procedure" : ""} as line ${first} (a duplicate would be summed)`);
+      continue;
+    }
+    seen.set(key, line);
     if (partner && "skip" in partner) {
       out.skipped[partner.skip] = (out.skipped[partner.skip] ?? 0) + 1;
       continue;
@@ -86,7 +98,7 @@ export function parsePeriod(raw: string): { year: number; month: number } | unde
   if (!m) return undefined;
   const year = Number(m[1]);
   const mm = m[2] === undefined ? 0 : Number(m[2]);
-  if (year < 1900 || year > 2100) return undefined;
+  if (year < LIMITS.years.min || year > LIMITS.years.max) return undefined;
   if (mm === 52 || mm === 0) return { year, month: 0 };
   return mm >= 1 && mm <= 12 ? { year, month: mm } : undefined;
 }
