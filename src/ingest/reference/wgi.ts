@@ -7,6 +7,14 @@ import type { Loader } from "../core/loader.ts";
 export const WGI_INDICATORS = ["VA", "PV", "GE", "RQ", "RL", "CC"] as const;
 
 /**
+ * Economies WGI publishes under World Bank codes that are not current ISO3 codes (former or
+ * not-ISO economies: Netherlands Antilles, Kosovo, the World Bank's older codes for Romania, DR
+ * Congo, Timor-Leste, West Bank and Gaza, Andorra, Channel Islands). Any other code must be a
+ * known country: a typo such as `ATL` is refused.
+ */
+export const WGI_EXTRA_CODES: ReadonlySet<string> = new Set(["ANT", "KSV", "XKX", "ROM", "ZAR", "TMP", "WBG", "ADO", "CHI"]);
+
+/**
  * `wgi`: World Bank Worldwide Governance Indicators bulk file (`WGIData.csv`, wide: one row per
  * economy × series, one column per year). Only the estimate series (`CC.EST`, `GE.EST`, …) are
  * loaded; standard errors, ranks and source counts are skipped. Empty cells and ".." mean no data.
@@ -41,7 +49,7 @@ export const wgiLoader: Loader = {
         problems.push({ code: "invalid_value", path: [line, "Country Code"], message: "expected a three-letter World Bank country code", file, line, field: "Country Code", value: iso3 });
         continue;
       }
-      if (known.size > 0 && !known.has(iso3)) {
+      if (known.size > 0 && !known.has(iso3) && !WGI_EXTRA_CODES.has(iso3)) {
         problems.push({ code: "unknown_country", path: [line, "Country Code"], message: `unknown country code '${iso3}' (not in the countries table)`, file, line, field: "Country Code", value: iso3 });
         continue;
       }
