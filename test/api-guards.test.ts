@@ -106,3 +106,9 @@ test("a 20,000-run simulation runs off the event loop: /api/health answers while
   assert.equal(simDone, false, "health answered only after the simulation finished");
   assert.equal(await sim, 200);
 });
+
+test("?since=2023-13 is a 400 naming the field, not a 200", async () => {
+  const body = await problem(await app.request("/api/anomalies?since=2023-13"), 400, /invalid_input/);
+  assert.match(JSON.stringify(body), /since/);
+  assert.equal((await app.request("/api/anomalies?since=2023-12")).status, 200);
+});

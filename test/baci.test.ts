@@ -152,11 +152,12 @@ test("bad rows are reported with line, field and value, and nothing is written",
   assert.deepEqual(await stagingTables(), [], "a failed load leaves no staging table behind");
 });
 
-test("a truncated file is rejected with the line DuckDB's reader stopped at", async () => {
+test("a truncated file is rejected at its last line, before DuckDB reads it", async () => {
   await assert.rejects(ingest(store, "baci", [join(FIX, "truncated/BACI_HS22_Y2022_V202501.csv")]), (e: ChokepointError) => {
     assert.equal(e.code, "validation_failed");
     assert.equal(e.problems[0].line, 4);
-    assert.equal(e.problems[0].code, "malformed_row");
+    assert.equal(e.problems[0].code, "truncated_file");
+    assert.equal(e.problems[0].value, "27");
     return true;
   });
   const n = await store.one<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM baci_trade WHERE year = 2022");

@@ -5,6 +5,8 @@ import { basename } from "node:path";
 import { ChokepointError } from "../domain/error.ts";
 import type { Store } from "../store/store.ts";
 import { loaders } from "./registry.ts";
+import type { Loader } from "./core/loader.ts";
+import { assertRegularFile } from "./core/csv-rules.ts";
 
 export interface IngestResult {
   file: string;
@@ -71,8 +73,10 @@ const HASH_WHILE_LOADING_BYTES = 64 << 20;
 class AlreadyLoaded extends Error {}
 
 /**
- * Load files with a named loader, one transaction per file. A file whose content was
- * loaded before is skipped; a file that fails validation leaves the database unchanged.
+ * Load files with a named loader, one transaction per file — or one for them all when the loader
+ * is `atomic` (a BACI release: code lists and every year commit together or not at all). A file
+ * whose content was loaded before is skipped; a file that fails validation leaves the database
+ * unchanged. Non-regular files (a device, a pipe) and an empty list are refused.
  *
  * @example
  * await ingest(store, "wgi", ["WGIData.csv"]);
@@ -92,7 +96,10 @@ export async function ingest(
   if (!loader) {
     throw new ChokepointError("invalid_input", `unknown loader '${loaderId}' (valid: ${Object.keys(loaders).join(", ")})`);
   }
+  if (files.length === 0) throw new ChokepointError("invalid_input", `nothing to load: no files given (an empty folder?)`);
+  for (const f of files) assertRegularFile(f);
   const dataset = opts.dataset ?? loaderId;
+  if (loader.atomic && files.length > 1) return ingestAtomic(store, loader, files, dataset, opts.onFile);
   const out: IngestResult[] = [];
   for (const file of files) {
     let result: IngestResult;
@@ -118,15 +125,7 @@ export async function ingest(
         const rows = await store.transaction(async () => {
           const n = await loader.load({ ...ctx, staged });
           if (concurrent && (await seen())) throw new AlreadyLoaded();
-          await store.run(
-            "INSERT INTO loaded_files VALUES ($1, $2, $3, $4, $5, now())",
-            [await hashing, dataset, loaderId, basename(file), n],
-          );
-          await store.run(
-            `INSERT INTO datasets (id, loader, loaded_at) VALUES ($1, $2, now())
-             ON CONFLICT (id) DO UPDATE SET loaded_at = now()`,
-            [dataset, loaderId],
-          );
+          await record(store, await hashing, dataset, loaderId, file, n);
           return n;
         });
         result = { file, rows, skipped: false };
@@ -139,6 +138,52 @@ export async function ingest(
     out.push(result);
     opts.onFile?.(result);
   }
+  return out;
+}
+
+async function record(store: Store, hash: string, dataset: string, loaderId: string, file: string, rows: number): Promise<void> {
+  await store.run("INSERT INTO loaded_files VALUES ($1, $2, $3, $4, $5, now())", [hash, dataset, loaderId, basename(file), rows]);
+  await store.run(
+    `INSERT INTO datasets (id, loader, loaded_at) VALUES ($1, $2, now())
+     ON CONFLICT (id) DO UPDATE SET loaded_at = now()`,
+    [dataset, loaderId],
+  );
+}
+
+/**
+ * All files in one transaction: hash each (files loaded before, or repeated in the list, are
+ * skipped), stage each, then load them all; any failure rolls everything back and drops every
+ * staged file.
+ */
+async function ingestAtomic(store: Store, loader: Loader, files: readonly string[], dataset: string, onFile?: (r: IngestResult) => void): Promise<IngestResult[]> {
+  const todo: { file: string; hash: string; staged?: unknown }[] = [];
+  const results = new Map<string, IngestResult>();
+  const hashes = new Set<string>();
+  for (const file of files) {
+    const hash = sizeOf(file) >= HASH_WHILE_LOADING_BYTES ? await fileHashAsync(file) : fileHash(file);
+    if (hashes.has(hash) || (await store.one("SELECT 1 AS x FROM loaded_files WHERE hash = $1", [hash]))) {
+      results.set(file, { file, rows: 0, skipped: true });
+    } else todo.push({ file, hash });
+    hashes.add(hash);
+  }
+  const discardAll = async () => {
+    for (const t of todo) if (t.staged !== undefined) await loader.discard?.({ store, file: t.file, dataset }, t.staged);
+  };
+  try {
+    for (const t of todo) t.staged = loader.stage ? await loader.stage({ store, file: t.file, dataset }) : undefined;
+    await store.transaction(async () => {
+      for (const t of todo) {
+        const n = await loader.load({ store, file: t.file, dataset, staged: t.staged });
+        await record(store, t.hash, dataset, loader.id, t.file, n);
+        results.set(t.file, { file: t.file, rows: n, skipped: false });
+      }
+    });
+  } catch (e) {
+    await discardAll();
+    throw e;
+  }
+  const out = files.map((f) => results.get(f)!);
+  for (const r of out) onFile?.(r);
   return out;
 }
 

@@ -50,7 +50,7 @@ export const AnomaliesRequest = z
     importer: z.string().min(1).max(400).optional().describe("importing country or bloc (EU27, JPN, ALLIANCE, ISO3 list); WLD = world total"),
     reporter: Iso3.optional().describe("either side of the flow: anomalies where this country is exporter or importer"),
     material: MaterialIdSchema.optional(),
-    since: z.string().regex(/^\d{4}-\d{2}$/, "expected YYYY-MM").optional(),
+    since: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected a month YYYY-MM (01–12)").optional(),
     kind: z.enum(["collapse", "spike"]).optional(),
     threshold: z.coerce.number().min(0.5).max(100).default(3).describe("robust score beyond which a month is flagged"),
     minBaseline: z.coerce.number().min(0).max(1e12).default(50_000).describe("no flag while the 12-month median is below this many USD a month"),

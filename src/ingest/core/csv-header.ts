@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
+import { assertRegularFile } from "./csv-rules.ts";
 
 /**
  * The header row of a CSV file, trimmed, before full validation. Bytes are read as Latin-1 so that
@@ -12,6 +13,7 @@ import { parse } from "csv-parse/sync";
 export function csvHeader(file: string): string[] {
   let text: string;
   try {
+    assertRegularFile(file);
     text = readFileSync(file).toString("latin1").replace(/^\u00ef\u00bb\u00bf/, "");
   } catch {
     return [];

@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import { closeSync, readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { ChokepointError, type Problem } from "../../domain/error.ts";
+import { checkEncoding, endProblem, endsWithNewline, MAX_RECORD_CHARS, openRegular, parseErrorProblem, recordShapeProblem } from "./csv-rules.ts";
 
 /** One parsed CSV record with its 1-based line number in the file (header is line 1). */
 export interface CsvRecord {
@@ -9,28 +10,28 @@ export interface CsvRecord {
 }
 
 /**
- * Read a CSV file strictly: valid UTF-8 (a BOM is dropped), the required columns present,
- * every record complete. Problems name the file, line and field.
+ * Read a CSV file strictly: a regular file, valid UTF-8 (a BOM is dropped; UTF-16 is named), the
+ * required columns present, every record complete (not short, no extra fields, no record longer
+ * than the field limit, a newline after the last one). Problems name the file, line and field.
  *
  * @example
  * const { records } = readCsv("data/countries.csv", ["iso3", "name"]);
  */
 export function readCsv(file: string, required: readonly string[]): { header: string[]; records: CsvRecord[] } {
   let buf: Buffer;
+  closeSync(openRegular(file).fd); // a device or a pipe would never end
   try {
     buf = readFileSync(file);
   } catch (e) {
     throw new ChokepointError("io_error", `${file}: cannot read: ${(e as Error).message}`);
   }
+  checkEncoding(file, buf.subarray(0, 512));
   const text = decodeUtf8(file, buf);
   let rows: { record: string[]; info: { lines: number } }[];
   try {
-    rows = parse(text, { relax_column_count: true, info: true, skip_empty_lines: true, bom: true }) as never;
+    rows = parse(text, { relax_column_count: true, info: true, skip_empty_lines: true, bom: true, max_record_size: MAX_RECORD_CHARS }) as never;
   } catch (e) {
-    const err = e as Error & { lines?: number };
-    throw new ChokepointError("validation_failed", `${file}:${err.lines ?? "?"}: malformed CSV: ${err.message}`, [
-      { code: "malformed_csv", path: [err.lines ?? 0], message: err.message, file, line: err.lines },
-    ]);
+    throw parseErrorProblem(file, e as Error);
   }
   if (rows.length === 0) {
     throw new ChokepointError("validation_failed", `${file}: empty file (no header)`, [
@@ -48,27 +49,23 @@ export function readCsv(file: string, required: readonly string[]): { header: st
   }
   const problems: Problem[] = [];
   const records: CsvRecord[] = [];
+  // Trailing optional columns may be missing; required ones may not.
+  const lastRequired = Math.max(0, ...required.map((c) => header.indexOf(c)));
   for (let i = 1; i < rows.length; i++) {
     const { record, info } = rows[i];
     const line = info.lines;
-    if (record.length < header.length) {
-      // Allow trailing empty columns to be missing only when they are optional.
-      const lastRequired = Math.max(...required.map((c) => header.indexOf(c)));
-      if (record.length <= lastRequired) {
-        problems.push({
-          code: "truncated_row",
-          path: [line],
-          message: `row has ${record.length} fields, header has ${header.length} (truncated file?)`,
-          file,
-          line,
-          field: header[record.length],
-        });
-        continue;
-      }
+    const shape = recordShapeProblem(file, header, record, line, lastRequired);
+    if (shape) {
+      problems.push(shape);
+      continue;
     }
     const values: Record<string, string> = {};
     header.forEach((h, j) => (values[h] = record[j] ?? ""));
     records.push({ line, values });
+  }
+  if (!problems.length && rows.length > 1 && !endsWithNewline(buf.subarray(-64))) {
+    const last = rows[rows.length - 1];
+    problems.push(endProblem(file, last.info.lines, header, last.record));
   }
   if (problems.length) throw validationError(file, problems);
   return { header, records };

@@ -32,6 +32,11 @@ export interface Loader {
    * each folder's files in name order. BACI puts a release's code lists before its trade files.
    */
   files?(paths: readonly string[]): string[];
+  /**
+   * Several files given together load in one transaction, all or nothing (a BACI release: its code
+   * lists and every year). Default: one transaction per file.
+   */
+  atomic?: boolean;
   /** Drop what `stage` made when the load fails or turns out to be a duplicate. */
   discard?(ctx: LoadContext, staged: unknown): Promise<void>;
 }

@@ -7,6 +7,14 @@ import type { Loader } from "../core/loader.ts";
 export const WGI_INDICATORS = ["VA", "PV", "GE", "RQ", "RL", "CC"] as const;
 
 /**
+ * Economies WGI publishes under World Bank codes that are not current ISO3 codes (former or
+ * not-ISO economies: Netherlands Antilles, Kosovo, the World Bank's older codes for Romania, DR
+ * Congo, Timor-Leste, West Bank and Gaza, Andorra, Channel Islands). Any other code must be a
+ * known country: a typo such as `ATL` is refused.
+ */
+export const WGI_EXTRA_CODES: ReadonlySet<string> = new Set(["ANT", "KSV", "XKX", "ROM", "ZAR", "TMP", "WBG", "ADO", "CHI"]);
+
+/**
  * `wgi`: World Bank Worldwide Governance Indicators bulk file (`WGIData.csv`, wide: one row per
  * economy × series, one column per year). Only the estimate series (`CC.EST`, `GE.EST`, …) are
  * loaded; standard errors, ranks and source counts are skipped. Empty cells and ".." mean no data.
@@ -27,6 +35,8 @@ export const wgiLoader: Loader = {
     }
     const rows: (string | number)[][] = [];
     const source = file.split("/").pop()!;
+    const known = new Set((await store.all<{ iso3: string }>("SELECT iso3 FROM countries")).map((r) => r.iso3));
+    const seen = new Map<string, number>();
     for (const { line, values } of records) {
       const m = /^(VA|PV|GE|RQ|RL|CC)\.(.+)$/.exec(values["Indicator Code"].trim());
       if (!m) {
@@ -39,6 +49,16 @@ export const wgiLoader: Loader = {
         problems.push({ code: "invalid_value", path: [line, "Country Code"], message: "expected a three-letter World Bank country code", file, line, field: "Country Code", value: iso3 });
         continue;
       }
+      if (known.size > 0 && !known.has(iso3) && !WGI_EXTRA_CODES.has(iso3)) {
+        problems.push({ code: "unknown_country", path: [line, "Country Code"], message: `unknown country code '${iso3}' (not in the countries table)`, file, line, field: "Country Code", value: iso3 });
+        continue;
+      }
+      const key = `${iso3}|${values["Indicator Code"].trim()}`;
+      if (seen.has(key)) {
+        problems.push({ code: "duplicate_key", path: [line, "Indicator Code"], message: `${iso3} ${values["Indicator Code"].trim()} appears again (first on line ${seen.get(key)}); one would silently win`, file, line, field: "Indicator Code", value: values["Indicator Code"] });
+        continue;
+      }
+      seen.set(key, line);
       for (const y of years) {
         const raw = values[y].trim();
         if (raw === "" || raw === "..") continue;

@@ -1,8 +1,9 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { ChokepointError, type Problem } from "../../domain/error.ts";
 import type { Store } from "../../store/store.ts";
-import { baciTable, dropBaciStaging, worldTableSql } from "../../store/queries/baci-tables.ts";
+import { baciTable, baciTablesPresent, dropBaciStaging, worldTableSql } from "../../store/queries/baci-tables.ts";
 import { validationError } from "../core/csv.ts";
+import { checkEncoding, checkFileEnd, openRegular } from "../core/csv-rules.ts";
 import { BACI_COLUMNS, diagnoseBaciCsv, type BaciRules } from "./baci-diagnose.ts";
 import type { BaciFileInfo } from "./baci-files.ts";
 import { runWithProgress, type OnProgress } from "./baci-progress.ts";
@@ -54,10 +55,19 @@ export interface StagedYear {
  */
 export async function stageBaciTrade(load: TradeLoad): Promise<StagedYear> {
   const { store, file, info } = load;
-  if (info.format === "csv") checkCsvHeader(file);
+  if (info.format === "csv") {
+    checkCsvHeader(file);
+    checkFileEnd(file, BACI_COLUMNS); // DuckDB would read a cut `9.675` as 9
+  }
   const year = info.year ?? (await firstYear(store, file, info.format));
-  await dropBaciStaging(store); // whatever a killed load left
+  await dropLeftovers(store); // whatever a killed load left
+  if (liveYears(store).has(year)) {
+    throw new ChokepointError("validation_failed", `${file}: a second trade file for ${year} in one load (one file per year)`, [
+      { code: "duplicate_year", path: ["t"], message: `a second trade file for ${year}`, file, field: "t", value: year },
+    ]);
+  }
   const stage = baciTable("stage", year);
+  liveYears(store).add(year);
   try {
     const rows = info.format === "csv" ? await stageCsv(load, stage, year) : await stageParquet(load, stage);
     const bad = await store.one<{ bad: boolean }>(`SELECT EXISTS (${RULES.map((r) => `SELECT 1 FROM ${stage} WHERE ${r}`).join(" UNION ALL ")}) AS bad`, { year });
@@ -70,9 +80,34 @@ export async function stageBaciTrade(load: TradeLoad): Promise<StagedYear> {
     await store.run(worldTableSql(baciTable("stage_world", year), stage));
     return { year, rows, codes: used?.codes ?? [] };
   } catch (e) {
-    await dropBaciStaging(store, year);
+    await dropStaged(store, year);
     throw e;
   }
+}
+
+/** Years staged by this process and not yet published or dropped, per database (an atomic load stages several). */
+const live = new WeakMap<Store, Set<number>>();
+function liveYears(store: Store): Set<number> {
+  let s = live.get(store);
+  if (!s) live.set(store, (s = new Set()));
+  return s;
+}
+
+async function dropLeftovers(store: Store): Promise<void> {
+  for (const t of await baciTablesPresent(store)) {
+    if ((t.kind === "stage" || t.kind === "stage_world") && !liveYears(store).has(t.year)) await store.run(`DROP TABLE IF EXISTS ${t.name}`);
+  }
+}
+
+/** Drop a year's staging tables (a failed or discarded load) and forget it. */
+export async function dropStaged(store: Store, year: number): Promise<void> {
+  liveYears(store).delete(year);
+  await dropBaciStaging(store, year);
+}
+
+/** The year's staging tables were renamed into place. */
+export function published(store: Store, year: number): void {
+  liveYears(store).delete(year);
 }
 
 async function stageCsv(load: TradeLoad, stage: string, year: number): Promise<number> {
@@ -177,6 +212,11 @@ async function countRows(store: Store, table: string): Promise<number> {
 
 /** BACI's header is exactly `t,i,j,k,v,q`; anything else is another format. */
 function checkCsvHeader(file: string): void {
+  const { fd } = openRegular(file);
+  const head = Buffer.alloc(512);
+  const n = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  checkEncoding(file, head.subarray(0, n));
   const first = readFirstLines(file, 1)[0] ?? "";
   const header = first.replace(/^\uFEFF/, "").split(",").map((h) => h.trim().replace(/^"(.*)"$/, "$1"));
   if (header.join(",") !== BACI_COLUMNS.join(",")) {

@@ -6,7 +6,7 @@ import { baciTable, refreshBaciView } from "../../store/queries/baci-tables.ts";
 import { validationError } from "../core/csv.ts";
 import { diagnoseBaciCsv, type BaciRules } from "./baci-diagnose.ts";
 import type { BaciFileInfo } from "./baci-files.ts";
-import { withCount, type StagedYear } from "./baci-stage.ts";
+import { published, withCount, type StagedYear } from "./baci-stage.ts";
 
 /**
  * Step 2, inside the load's transaction: check the codes against the release's country list,
@@ -24,6 +24,7 @@ export async function publishBaciTrade(store: Store, file: string, info: BaciFil
   await forgetYear(store, year);
   await store.run(`ALTER TABLE ${baciTable("stage", year)} RENAME TO ${baciTable("trade", year)}`);
   await store.run(`ALTER TABLE ${baciTable("stage_world", year)} RENAME TO ${baciTable("world", year)}`);
+  published(store, year);
   await refreshBaciView(store);
   await store.run(
     `INSERT INTO baci_loads VALUES ($1, $2, $3, $4, $5, $6, $7::SMALLINT[], now())

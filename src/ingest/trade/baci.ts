@@ -1,8 +1,8 @@
 import type { Loader, LoadContext } from "../core/loader.ts";
 import { baciFileInfo, baciFiles } from "./baci-files.ts";
 import { publishBaciTrade } from "./baci-trade.ts";
-import { stageBaciTrade, type StagedYear } from "./baci-stage.ts";
-import { dropBaciStaging, ensureBaciSchema } from "../../store/queries/baci-tables.ts";
+import { dropStaged, stageBaciTrade, type StagedYear } from "./baci-stage.ts";
+import { ensureBaciSchema } from "../../store/queries/baci-tables.ts";
 import { loadBaciCountries, loadBaciProducts } from "./baci-codes.ts";
 import { fileBar, type OnProgress } from "./baci-progress.ts";
 import { basename, dirname, join } from "node:path";
@@ -22,6 +22,8 @@ export const baciLoader: Loader = {
   id: "baci",
   description: "CEPII BACI world trade at HS6 (BACI_HS22_Y2023_V202501.csv/.parquet, country_codes, product_codes)",
   files: (paths) => baciFiles(paths),
+  // A release folder commits whole: a bad year leaves no code list (nor edition) behind.
+  atomic: true,
   // A trade file is read and checked into staging tables before its transaction (see Loader.stage);
   // code lists and readmes are small and load inside it.
   async stage(ctx: BaciLoadContext): Promise<StagedYear | undefined> {
@@ -49,7 +51,7 @@ export const baciLoader: Loader = {
     return publishBaciTrade(store, file, info, dataset, staged);
   },
   async discard(ctx: LoadContext, staged: unknown): Promise<void> {
-    await dropBaciStaging(ctx.store, (staged as StagedYear).year);
+    await dropStaged(ctx.store, (staged as StagedYear).year);
   },
 };
 

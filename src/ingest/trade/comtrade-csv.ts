@@ -1,4 +1,5 @@
-import { openSync, readSync, closeSync } from "node:fs";
+import { readSync, closeSync } from "node:fs";
+import { checkEncoding, openRegular } from "../core/csv-rules.ts";
 import { parse } from "csv-parse/sync";
 import { ChokepointError, type Problem } from "../../domain/error.ts";
 import { readCsv, type CsvRecord } from "../core/csv.ts";
@@ -25,6 +26,21 @@ export function readTradeCsv<K extends string>(
   file: string,
   spec: ColumnSpec<K>,
 ): { cols: Resolved<K>; records: CsvRecord[] } {
+  const { header, cols, required } = resolveColumns(file, spec);
+  try {
+    return { cols, records: readCsv(file, required).records };
+  } catch (e) {
+    throw withEncodingField(e, header);
+  }
+}
+
+/**
+ * Find each wanted column under one of its names in the file's header (read from its first 64 KiB);
+ * a missing one names every accepted spelling. For readers that stream the rows themselves.
+ *
+ * @example const { cols, required } = resolveColumns("x.csv", { value: { names: ["VALUE_EUR"] } });
+ */
+export function resolveColumns<K extends string>(file: string, spec: ColumnSpec<K>): { header: string[]; cols: Resolved<K>; required: string[] } {
   const header = readHeader(file);
   const cols = {} as Resolved<K>;
   const problems: Problem[] = [];
@@ -46,24 +62,23 @@ export function readTradeCsv<K extends string>(
     );
   }
   const required = Object.values<string | undefined>(cols).filter((c): c is string => c !== undefined);
-  try {
-    return { cols, records: readCsv(file, required).records };
-  } catch (e) {
-    throw withEncodingField(e, header);
-  }
+  return { header, cols, required };
 }
 
 /** The header row, read from the first 64 KiB (enough for any trade file's header). */
 function readHeader(file: string): string[] {
   let text: string;
+  const { fd } = openRegular(file);
   try {
-    const fd = openSync(file, "r");
     const buf = Buffer.alloc(65536);
     const n = readSync(fd, buf, 0, buf.length, 0);
-    closeSync(fd);
+    checkEncoding(file, buf.subarray(0, Math.min(n, 512)));
     text = buf.subarray(0, n).toString("latin1");
   } catch (e) {
+    if (e instanceof ChokepointError) throw e;
     throw new ChokepointError("io_error", `${file}: cannot read: ${(e as Error).message}`);
+  } finally {
+    closeSync(fd);
   }
   const first = text.replace(/^\uFEFF|^\xEF\xBB\xBF/, "").split(/\r?\n/)[0] ?? "";
   if (first.trim() === "") {
@@ -79,7 +94,7 @@ function readHeader(file: string): string[] {
 }
 
 /** readCsv reports a bad-encoding line without the column; find the cell holding non-ASCII bytes. */
-function withEncodingField(e: unknown, header: string[]): unknown {
+export function withEncodingField(e: unknown, header: string[]): unknown {
   if (!(e instanceof ChokepointError)) return e;
   const p = e.problems[0];
   if (!p || p.code !== "bad_encoding" || p.field || typeof p.value !== "string") return e;

@@ -3,6 +3,7 @@ import { ChokepointError, type Problem } from "../../domain/error.ts";
 import { appendTrade, countryCodes, type CountryCodes, type TradeRow } from "../../store/queries/trade.ts";
 import { parseNumber, validationError } from "../core/csv.ts";
 import { readTradeCsv } from "./comtrade-csv.ts";
+import { LIMITS } from "../../domain/limits.ts";
 import { comtradeToIso3 } from "./comtrade-geo.ts";
 import type { Loader } from "../core/loader.ts";
 
@@ -119,7 +120,7 @@ export function comtradePeriod(refYear: string, refMonth: string, period: string
     year = Number(m[1]);
     month = m[2] === undefined ? 0 : Number(m[2]);
   }
-  if (!Number.isInteger(year) || year < 1900 || year > 2100) return undefined;
+  if (!Number.isInteger(year) || year < LIMITS.years.min || year > LIMITS.years.max) return undefined;
   if (!Number.isInteger(month) || month < 0 || month > 12) return undefined;
   return { year, month };
 }

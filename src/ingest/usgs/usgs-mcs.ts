@@ -50,6 +50,7 @@ export const usgsMcsLoader: Loader = {
     const known = (s: string): boolean => aliases.has(s) || MULTI_COUNTRY.has(s);
     const rows: (string | number | boolean | null)[][] = [];
     let edition: string | undefined;
+    const seen = new Map<string, number>();
     for (const { line, values } of records) {
       if (!values.Source.trim() && !values.Country.trim()) continue; // blank padding rows as published
       // A few MCS 2024 files leave Source blank or write "MCS 2024": fall back to the file name's edition.
@@ -67,6 +68,13 @@ export const usgsMcsLoader: Loader = {
         problems.push({ code: "unknown_country", path: [line, "Country"], message: `unknown country '${label}' (add it to data/countries/aliases.csv)`, file, line, field: "Country", value: values.Country });
         continue;
       }
+      const key = `${values.Country.trim().toLowerCase()}|${values[typeKey]?.trim().toLowerCase() ?? ""}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        problems.push({ code: "duplicate_key", path: [line, "Country"], message: `same Country and ${typeKey} as line ${first} (it would be counted twice)`, file, line, field: "Country", value: values.Country });
+        continue;
+      }
+      seen.set(key, line);
       for (const m of measures) {
         const raw = values[m.name].trim();
         if (!raw) continue;
