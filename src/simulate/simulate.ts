@@ -1,4 +1,4 @@
-import { resolveBlocFrom } from "../domain/blocs.ts";
+import { blocsFrom } from "../store/queries/blocs.ts";
 import type { SourceRef } from "../domain/vocabulary.ts";
 import { listCountries } from "../store/queries/countries.ts";
 import type { Store } from "../store/store.ts";
@@ -70,15 +70,11 @@ export async function simulate(store: Store, scenario: Scenario, opts: SimulateO
   const seed = opts.seed ?? scenario.seed;
   const countries = await listCountries(store);
   checkActors(scenario, countries);
-  const cache = new Map<string, string[]>();
-  const resolve: BlocResolver = (spec) => {
-    const k = spec.trim().toUpperCase();
-    if (!cache.has(k)) cache.set(k, resolveBlocFrom(spec, countries).members);
-    return cache.get(k)!;
-  };
+  const book = await blocsFrom(store); // countries and configured blocs read once; specs resolved against it
+  const resolve: BlocResolver = (spec) => book.resolve(spec).members;
   const eu = new Set(resolve("EU27"));
   // Results are keyed by each bloc's id, so `targets: [Japan]` reports under JPN, not JAPAN.
-  const blocs = [...new Set(reportBlocs(scenario).map((b) => resolveBlocFrom(b, countries).id))];
+  const blocs = [...new Set(reportBlocs(scenario).map((b) => book.resolve(b).id))];
   const targetSpecs = scenario.shocks.flatMap((k) => k.targets).filter((t) => t.trim().toUpperCase() !== "ALL");
   const stockKeys = Object.keys(scenario.responses.stockpileDays);
   for (const k of stockKeys) resolve(k); // unknown blocs fail before any work

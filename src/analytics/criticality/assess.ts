@@ -1,8 +1,8 @@
-import { resolveBlocFrom } from "../../domain/blocs.ts";
+import type { Bloc } from "../../domain/blocs.ts";
+import { resolveBloc } from "../../store/queries/blocs.ts";
 import { ChokepointError } from "../../domain/error.ts";
 import { closest } from "../../domain/suggest.ts";
 import type { SourceRef, Stage } from "../../domain/vocabulary.ts";
-import { listCountries } from "../../store/queries/countries.ts";
 import { largestSectorValueAdded, studyEndUses, studyMaterials, studyShareRows, wgiRows, wgiYears, type StudyMaterial, type StudyShareRow } from "../../store/queries/criticality.ts";
 import type { Store } from "../../store/store.ts";
 import { assessMaterial, type MaterialInputs, type MaterialResult } from "./assess-material.ts";
@@ -23,7 +23,8 @@ import type { WhatIf } from "./what-if.ts";
 export const DEFAULT_WGI_YEARS = [2019];
 
 export interface AssessOptions {
-  bloc?: string;
+  /** A bloc spec or the `Bloc` resolved at the edge; default EU27. */
+  bloc?: string | Bloc;
   material?: string;
   wgiYears?: number[];
   whatIf?: WhatIf[];
@@ -31,6 +32,7 @@ export interface AssessOptions {
 
 export interface Assessment {
   bloc: string;
+  blocMembers: string[];
   wgi: { years: number[] };
   whatIf: WhatIf[];
   sources: SourceRef[];
@@ -61,7 +63,7 @@ const STAGES: Stage[] = ["extraction", "processing"];
  * a.materials[0].sr // ≈ 3.7 (published 3.9)
  */
 export async function assess(store: Store, opts: AssessOptions = {}): Promise<Assessment> {
-  const bloc = resolveBlocFrom(opts.bloc ?? "EU27", await listCountries(store));
+  const bloc = await resolveBloc(store, opts.bloc ?? "EU27");
   const isEu = bloc.id === "EU27";
   const years = opts.wgiYears ?? DEFAULT_WGI_YEARS;
   const available = await wgiYears(store);
@@ -98,7 +100,7 @@ export async function assess(store: Store, opts: AssessOptions = {}): Promise<As
     });
   }
   if (!isEu) await compareWithEu(store, out, { ...opts, bloc: "EU27", wgiYears: years });
-  return { bloc: bloc.id, wgi: { years }, whatIf: opts.whatIf ?? [], sources: [STUDY, { dataset: "Worldwide Governance Indicators", edition: "2023 update", year: Math.max(...years) }], materials: out };
+  return { bloc: bloc.id, blocMembers: bloc.members, wgi: { years }, whatIf: opts.whatIf ?? [], sources: [STUDY, { dataset: "Worldwide Governance Indicators", edition: "2023 update", year: Math.max(...years) }], materials: out };
 }
 
 /** Add `vsEu` to each of a bloc's materials: the EU27 assessment run with the same WGI vintage and what-if. */
@@ -157,7 +159,7 @@ async function rebase(store: Store, x: MaterialInputs, m: StudyMaterial, bloc: {
     const g = x.global[st];
     const studyT = new Map((g ?? []).map((s) => [s.iso3, s.t]));
     if (g) x.global[st] = g.map((s) => ({ ...s, t: blocTradeVariable(s.iso3, s.t, members, partners) }));
-    const src = await blocSourcing(store, m.id, st, bloc.id);
+    const src = await blocSourcing(store, m.id, st, bloc);
     x.bloc[st] = src.mix ? src.mix.map((s) => ({ ...s, t: blocTradeVariable(s.iso3, studyT.get(s.iso3) ?? 1, members, partners) })) : null;
     x.notes.push(...src.notes.map((n) => `${st}: ${n}`));
     const own = (g ?? []).filter((s) => members.has(s.iso3)).reduce((a, s) => a + s.share, 0);

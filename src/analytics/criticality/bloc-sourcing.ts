@@ -3,6 +3,7 @@ import { ChokepointError } from "../../domain/error.ts";
 import type { Stage } from "../../domain/vocabulary.ts";
 import { listMaterials } from "../../store/queries/materials.ts";
 import type { Store } from "../../store/store.ts";
+import type { Bloc } from "../../domain/blocs.ts";
 import type { Supplier } from "./hhi-wgi.ts";
 
 /**
@@ -14,14 +15,15 @@ import type { Supplier } from "./hhi-wgi.ts";
  *
  * @example (await blocSourcing(store, "gallium", "processing", "JPN")).mix?.[0] // { iso3: "CHN", share: …, t: 1 }
  */
-export async function blocSourcing(store: Store, material: string, stage: Stage, bloc: string): Promise<{ mix: Supplier[] | null; notes: string[] }> {
+export async function blocSourcing(store: Store, material: string, stage: Stage, spec: string | Bloc): Promise<{ mix: Supplier[] | null; notes: string[] }> {
+  const bloc = typeof spec === "string" ? spec : spec.id;
   const catalogue = await listMaterials(store);
   const byId = new Map(catalogue.map((m) => [m.id, m]));
   if (!byId.has(material)) return { mix: null, notes: [`${bloc} sourcing mix unavailable: '${material}' has no trade codes in the material catalogue`] };
   const tried: string[] = [];
   for (let id: string | null = material; id; id = byId.get(id)?.parent ?? null) {
     try {
-      const e = await exposure(store, { material: id, stage, bloc, basis: "sourcing" });
+      const e = await exposure(store, { material: id, stage, bloc: spec, basis: "sourcing" });
       const countries = e.suppliers.filter((s) => !s.aggregate);
       if (!countries.length) return { mix: null, notes: [`no ${bloc} imports by partner in trade data`] };
       const proxy = id === material ? "" : ` — basket proxy: no records for ${material}, codes of its group '${id}'`;

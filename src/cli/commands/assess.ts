@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { withBloc } from "../../store/queries/blocs.ts";
 import { assess, DEFAULT_WGI_YEARS, type Assessment } from "../../analytics/criticality/assess.ts";
 import { parseWhatIf } from "../../analytics/criticality/what-if.ts";
 import { AssessRequestSchema } from "../../analytics/criticality/request.ts";
@@ -34,7 +35,7 @@ per stage, SR = the higher stage; EI = Σ A_s·Q_s / Q_max·10·SI_EI. Critical:
       const req = parseRequest(AssessRequestSchema, { bloc: opts.bloc, material: opts.material }, "assess");
       const whatIf = opts.whatIf ? parseWhatIf(opts.whatIf) : undefined;
       const wgiYears = opts.wgiYears ? parseYears(opts.wgiYears) : undefined;
-      const a = await withStore(cmd, (store) => assess(store, { ...req, whatIf, wgiYears }));
+      const a = await withStore(cmd, async (store) => assess(store, { ...(await withBloc(store, req)), whatIf, wgiYears }));
       if (opts.json) printJson(roundAssessment(a));
       else process.stdout.write(renderAssessment(a) + "\n");
     });
