@@ -101,6 +101,8 @@ export function renderAssessment(a: Assessment): string {
     "",
     table,
     "",
+    `${a.bloc}: ${a.summary.text}.`,
+    ...(a.coverage.complete ? [] : [`Coverage incomplete: ${a.coverage.warnings.length} warning(s), see --json (coverage.warnings).`]),
     "* EI taken from the study (its end-use table lacks the material). notes: coverage flags, see --json.",
     ...(a.bloc !== "EU27" ? ["Δ vs EU: the bloc's SR minus the EU27 SR (same WGI vintage); ≠ marks a different SR (one decimal) or critical flag; – where the bloc's SR is not computable (see notes)."] : []),
     `Sources: ${a.sources.map((s) => `${s.dataset} (${s.edition})`).join("; ")}`,
