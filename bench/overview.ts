@@ -10,7 +10,7 @@ import { blocsFrom } from "../src/store/queries/blocs.ts";
 
 const spec = process.argv[2] ?? "ALLIANCE";
 const t0 = performance.now();
-const store = await openStore({ access: "read" });
+const store = await openStore();
 const openMs = performance.now() - t0;
 const bloc = (await blocsFrom(store)).resolve(spec);
 const time = async (f: () => Promise<unknown>) => {
@@ -19,7 +19,7 @@ const time = async (f: () => Promise<unknown>) => {
   return Math.round(performance.now() - t);
 };
 const rows: { case: string; ms: number }[] = [];
-rows.push({ case: "open store (read-only)", ms: Math.round(openMs) });
+rows.push({ case: "open store (builds .chokepoint/ on first use)", ms: Math.round(openMs) });
 rows.push({ case: `overview ${bloc.id} cold (first call)`, ms: await time(() => overview(store, bloc)) });
 for (let i = 1; i <= 3; i++) rows.push({ case: `overview ${bloc.id} warm (run ${i})`, ms: await time(() => overview(store, bloc)) });
 const base = await time(() => exposure(store, { material: "gallium", bloc, basis: "sourcing" }));
