@@ -73,7 +73,7 @@ test("unknown endpoints are 404, wrong methods 405", async () => {
 test("/api/health lists every capability the routes serve, without loading anything at run time", async () => {
   const h = (await (await app.request("/api/health")).json()) as any;
   assert.equal(h.ok, true);
-  assert.deepEqual(Object.keys(h.capabilities).sort(), ["alerts", "anomalies", "assess", "benchmarks", "events", "exposure", "materials", "overview", "partners", "plan", "restrictions", "scan", "simulate", "tariffs", "tariffs/timeline"]);
+  assert.deepEqual(Object.keys(h.capabilities).sort(), ["alerts", "anomalies", "assess", "benchmarks", "blocs", "events", "exposure", "materials", "overview", "partners", "plan", "restrictions", "scan", "simulate", "tariffs", "tariffs/timeline"]);
   assert.ok(Object.values(h.capabilities).every((v) => v === true));
 });
 
@@ -230,4 +230,20 @@ test("scan: 404 with the command to run before BACI is loaded; then every produc
     assert.equal(r.status, 400, bad);
     assert.equal(r.body.code, "invalid_input", bad);
   }
+});
+
+test("blocs: EU27, JPN, ALLIANCE, G7 with their members from the country table; answers carry the members they used", async () => {
+  const r = await get("/api/blocs");
+  assert.equal(r.status, 200);
+  const by = new Map(r.body.blocs.map((b: any) => [b.id, b.members]));
+  assert.deepEqual([...by.keys()].slice(0, 4), ["EU27", "JPN", "ALLIANCE", "G7"]);
+  assert.equal((by.get("EU27") as string[]).length, 27);
+  assert.deepEqual(by.get("ALLIANCE"), [...(by.get("EU27") as string[]), "JPN"].sort());
+  assert.deepEqual(by.get("G7"), ["CAN", "DEU", "FRA", "GBR", "ITA", "JPN", "USA"]);
+  const e = await get("/api/exposure?material=gallium&stage=processing&bloc=KOR,EU27&year=2023&basis=production");
+  assert.equal(e.body.bloc, "KOR,EU27");
+  assert.deepEqual(e.body.blocMembers, [...(by.get("EU27") as string[]), "KOR"].sort());
+  const o = await get("/api/overview?bloc=Japan");
+  assert.equal(o.body.bloc, "JPN");
+  assert.deepEqual(o.body.blocMembers, ["JPN"]);
 });

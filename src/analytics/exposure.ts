@@ -1,5 +1,6 @@
 import { ChokepointError } from "../domain/error.ts";
-import { resolveBlocFrom, type Bloc } from "../domain/blocs.ts";
+import type { Bloc } from "../domain/blocs.ts";
+import { resolveBloc } from "../store/queries/blocs.ts";
 import type { Basis, SourceRef, Stage } from "../domain/vocabulary.ts";
 import { BASES } from "../domain/vocabulary.ts";
 import { closest } from "../domain/suggest.ts";
@@ -17,7 +18,8 @@ export const CRMA_MAX_SHARE = 0.65;
 export interface ExposureQuery {
   material: string;
   stage?: string;
-  bloc: string;
+  /** A bloc spec, or the `Bloc` the CLI/API resolved at the edge (`blocsFrom(store).resolve`). */
+  bloc: string | Bloc;
   year?: number;
   basis: Basis | string;
   /** sourcing only: restrict to trade codes starting with this HS/CN prefix (e.g. "2846"). */
@@ -38,7 +40,9 @@ export interface Supplier {
 export interface Exposure {
   material: string;
   stage: Stage;
+  /** The bloc's id (`EU27`, `KOR,EU27`); its members in `blocMembers`. */
   bloc: string;
+  blocMembers: string[];
   year: number;
   basis: Basis;
   suppliers: Supplier[];
@@ -85,7 +89,7 @@ export async function exposure(store: Store, q: ExposureQuery): Promise<Exposure
   const basis = q.basis as Basis;
   const material = await resolveMaterial(store, q.material);
   let stage = resolveStage(material, q.stage);
-  const bloc = resolveBlocFrom(q.bloc, await listCountries(store));
+  const bloc = await resolveBloc(store, q.bloc);
   const hs = validHs(q.hs);
   const supply = (s: Stage) =>
     basis === "production" ? productionSuppliers(store, material, s, bloc, q.year) : sourcingSuppliers(store, material, s, bloc, q.year, hs);
@@ -151,6 +155,7 @@ async function indicators(store: Store, m: Material, stage: Stage, bloc: Bloc, b
     material: m.id,
     stage,
     bloc: bloc.id,
+    blocMembers: bloc.members,
     year: mix.year,
     basis,
     suppliers,

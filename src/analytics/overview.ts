@@ -1,8 +1,9 @@
 import { ChokepointError } from "../domain/error.ts";
 import type { SourceRef, Stage } from "../domain/vocabulary.ts";
 import { listMaterials } from "../store/queries/materials.ts";
-import { listCountries } from "../store/queries/countries.ts";
-import { resolveBlocFrom } from "../domain/blocs.ts";
+import { resolveBloc } from "../store/queries/blocs.ts";
+import type { Bloc } from "../domain/blocs.ts";
+import { mergeCoverage, type Coverage } from "../domain/coverage.ts";
 import type { Store } from "../store/store.ts";
 import { exposure, type Exposure } from "./exposure.ts";
 
@@ -20,12 +21,17 @@ export interface OverviewRow {
   sourcing: { year: number; top: { country: string; share: number } | null; hhi: number; crmaBreached: boolean } | null;
   flags: { euCrm: boolean; euStrategic: boolean; jpCritical: boolean };
   sources: SourceRef[];
+  /** production and sourcing together: complete only when both are; no sourcing data is incomplete */
+  coverage: Coverage;
 }
 
 export interface Overview {
   bloc: string;
+  blocMembers: string[];
   materials: OverviewRow[];
   unavailable: { material: string; stage: string; reason: string }[];
+  /** complete only when every row is and nothing is unavailable; warnings count and name the rest */
+  coverage: Coverage;
 }
 
 /**
@@ -36,7 +42,8 @@ export interface Overview {
  * const o = await overview(store, "ALLIANCE");
  * o.materials[0] // the most concentrated material/stage
  */
-export async function overview(store: Store, bloc: string, onProgress?: (done: number, total: number) => void): Promise<Overview> {
+export async function overview(store: Store, spec: string | Bloc, onProgress?: (done: number, total: number) => void): Promise<Overview> {
+  const bloc = await resolveBloc(store, spec);
   const mats = await listMaterials(store);
   const jobs = mats.flatMap((m) => m.stages.map((s) => ({ m, stage: s as Stage })));
   const rows: OverviewRow[] = [];
@@ -71,11 +78,24 @@ export async function overview(store: Store, bloc: string, onProgress?: (done: n
         sourcing: src ? { year: src.year, top: src.top, hhi: src.hhi, crmaBreached: src.crma.breached } : null,
         flags: { euCrm: m.eu_crm_2023, euStrategic: m.eu_srm_2024, jpCritical: m.jp_critical },
         sources: [...prod.sources, ...(src?.sources ?? [])],
+        coverage: mergeCoverage([
+          { label: "production", coverage: prod.coverage },
+          { label: "sourcing", coverage: src?.coverage ?? { complete: false, warnings: [`no ${bloc.id} import data`] } },
+        ]),
       });
     }
     onProgress?.(++done, jobs.length);
   }
   rows.sort((a, b) => b.hhi - a.hhi || a.material.localeCompare(b.material));
   // The bloc's id as every exposure names it ("Japan" → JPN), resolved once, not the raw spec.
-  return { bloc: resolveBlocFrom(bloc, await listCountries(store)).id, materials: rows, unavailable };
+  return { bloc: bloc.id, blocMembers: bloc.members, materials: rows, unavailable, coverage: overviewCoverage(rows, unavailable) };
+}
+
+/** The overview's own coverage: how many rows are incomplete and which material-stages have no data. */
+function overviewCoverage(rows: OverviewRow[], unavailable: Overview["unavailable"]): Coverage {
+  const incomplete = rows.filter((r) => !r.coverage.complete);
+  const warnings: string[] = [];
+  if (incomplete.length) warnings.push(`${incomplete.length} of ${rows.length} material-stages incomplete (see each row's coverage): ${incomplete.map((r) => `${r.material}/${r.stage}`).join(", ")}`);
+  if (unavailable.length) warnings.push(`${unavailable.length} material-stages without data: ${unavailable.map((u) => `${u.material}/${u.stage}`).join(", ")}`);
+  return { complete: incomplete.length === 0 && unavailable.length === 0, warnings };
 }

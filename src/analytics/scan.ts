@@ -1,7 +1,7 @@
 import { ChokepointError } from "../domain/error.ts";
-import { resolveBlocFrom, type Bloc } from "../domain/blocs.ts";
+import type { Bloc } from "../domain/blocs.ts";
+import { resolveBloc } from "../store/queries/blocs.ts";
 import type { SourceRef } from "../domain/vocabulary.ts";
-import { listCountries } from "../store/queries/countries.ts";
 import { ensureBaciSchema } from "../store/queries/baci-tables.ts";
 import { baciCoverage, baciLoad, baciYears, clearTornBaciYear, materialsByHs6, scanAggregates, type ScanAggregate } from "../store/queries/scan.ts";
 import type { Store } from "../store/store.ts";
@@ -88,7 +88,7 @@ export async function scan(store: Store, opts: ScanOptions): Promise<ScanResult>
   if (opts.minTopShare !== undefined && !(opts.minTopShare >= 0 && opts.minTopShare <= 1)) {
     throw new ChokepointError("invalid_input", `--min-top-share must be a fraction 0–1 (got ${opts.minTopShare})`);
   }
-  const bloc = typeof opts.bloc === "string" ? resolveBlocFrom(opts.bloc, await listCountries(store)) : opts.bloc;
+  const bloc = await resolveBloc(store, opts.bloc);
   const [rows, coverage, materials] = [
     await scanAggregates(store, year, bloc.members),
     await baciCoverage(store, year, bloc.members),

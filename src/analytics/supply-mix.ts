@@ -13,9 +13,9 @@ import {
   worldExportsByPartner,
 } from "../store/queries/exposure.ts";
 import type { Store } from "../store/store.ts";
-import { declaredCoverage, importFacts, importTotals } from "../store/queries/trade-facts.ts";
-import { judgeSources } from "./sourcing/completeness.ts";
-import { selectSources, type Coverage } from "./sourcing/select.ts";
+import { importFacts } from "../store/queries/trade-facts.ts";
+import type { Coverage } from "./sourcing/select.ts";
+import { factYears, importSelection } from "./sourcing/engine.ts";
 
 /** Supply by country before indicators: amounts in one unit, with provenance and caveats. */
 export interface SupplyMix {
@@ -142,8 +142,9 @@ export async function sourcingSuppliers(store: Store, m: Material, stage: Stage,
     notes.push(`no trade code isolates ${m.id}: using the codes of its group '${m.parent}' (a basket)`);
   }
   const eu = new Set((await listCountries(store)).filter((c) => c.eu27).map((c) => c.iso3));
+  // Every year's records, intra-EU circulation left out; the year is checked before choosing.
   const facts = (await importFacts(store, codesOf, stage, bloc.members, hs)).filter((r) => !(eu.has(r.reporter) && eu.has(r.partner)));
-  const years = [...new Set(facts.map((f) => f.year))].sort((a, b) => b - a);
+  const years = factYears(facts);
   if (!years.length) {
     const why = await whyNoSourcing(store, codesOf, stage, bloc, hs);
     throw new ChokepointError("no_data", `no import data for ${m.id} (${stage}) into ${bloc.id}: ${why}`, [
@@ -153,10 +154,7 @@ export async function sourcingSuppliers(store: Store, m: Material, stage: Stage,
   if (year !== undefined && !years.includes(year)) {
     throw new ChokepointError("no_data", `no import data for ${m.id} (${stage}) into ${bloc.id} in ${year}; years with data: ${years.join(", ")}`);
   }
-  const statuses = judgeSources(facts, await importTotals(store, codesOf, stage, bloc.members, hs), await declaredCoverage(store));
-  const scope = await sourcingSearchScope(store, codesOf, stage, bloc.members, hs);
-  const reportersOf = new Map(scope.datasets.map((d) => [d.dataset, new Set(d.reporters)]));
-  const sel = selectSources(facts, statuses, bloc.members, reportersOf, year);
+  const sel = (await importSelection(store, { codesOf, stage, members: bloc.members, year, hs, internal: eu }))!.selection;
   const y = sel.year;
   const rows = sel.rows;
   const byPartner = new Map<string, number>();

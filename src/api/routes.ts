@@ -19,6 +19,7 @@ import { tariffs } from "../tariffs/exposure.ts";
 import { tariffTimeline } from "../tariffs/timeline.ts";
 import { TariffRequestSchema, TimelineQuerySchema } from "../tariffs/request.ts";
 import type { Store } from "../store/store.ts";
+import { blocsFrom, withBloc } from "../store/queries/blocs.ts";
 import * as S from "./schemas.ts";
 import { AlertsRequest, AnomaliesRequest, EventsRequest, RestrictionsRequest } from "../monitor/request.ts";
 import { listAlerts, listAnomalies } from "../monitor/alerts/list.ts";
@@ -58,20 +59,24 @@ function route<S extends z.ZodType>(r: Omit<Route, "query" | "run"> & { query: S
 
 export const ROUTES: Route[] = [
   route({
+    method: "get", path: "/api/blocs", summary: "Blocs a request may name (EU27, JPN, ALLIANCE, G7, configured blocs) with their members; any comma list of countries and blocs is accepted too", query: S.EmptyQuery, cacheable: true,
+    run: async ({ store }) => ({ blocs: (await blocsFrom(store)).list() }),
+  }),
+  route({
     method: "get", path: "/api/materials", summary: "The material catalogue with EU CRM/SRM and Japan flags", query: MaterialsRequestSchema, cacheable: true,
     run: ({ store, query }) => materials(store, query),
   }),
   route({
     method: "get", path: "/api/exposure", summary: "Who supplies a bloc with a material at a stage; HHI, top supplier, CRM Act check", query: ExposureRequestSchema, cacheable: true,
-    run: ({ store, query }) => exposure(store, query),
+    run: async ({ store, query }) => exposure(store, await withBloc(store, query)),
   }),
   route({
     method: "get", path: "/api/overview", summary: "Every material ranked by concentration of world supply, with the bloc's sourcing", query: OverviewRequestSchema, cacheable: true,
-    run: ({ store, query }) => overview(store, query.bloc),
+    run: async ({ store, query }) => overview(store, (await withBloc(store, query)).bloc),
   }),
   route({
     method: "get", path: "/api/assess", summary: "EU criticality method (supply risk, economic importance) for a bloc", query: AssessRequestSchema, cacheable: true,
-    run: ({ store, query }) => assess(store, { bloc: query.bloc, material: query.material }),
+    run: async ({ store, query }) => assess(store, await withBloc(store, query)),
   }),
   route({
     method: "get", path: "/api/benchmarks", summary: "CRM Act 2030 benchmarks per strategic raw material; Japan's stockpile parameters", query: BenchmarksRequestSchema, cacheable: true,
@@ -96,7 +101,7 @@ export const ROUTES: Route[] = [
   route({
     method: "get", path: "/api/scan", summary: "Every HS6 product a bloc imports from outside (CEPII BACI): concentration, top supplier, its world share, EC dependency flag", query: ScanRequestSchema, cacheable: true,
     run: async ({ store, query }) => {
-      const r = await scan(store, { bloc: query.bloc, year: query.year, minTopShare: query.minTopShare, dependentOnly: query.dependent, materialsOnly: query.materials });
+      const r = await scan(store, { bloc: (await withBloc(store, query)).bloc, year: query.year, minTopShare: query.minTopShare, dependentOnly: query.dependent, materialsOnly: query.materials });
       return { ...r, products: r.products.slice(0, query.limit), returned: Math.min(query.limit, r.products.length) };
     },
   }),

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { resolveBlocFrom } from "./blocs.ts";
+import { blocBook, resolveBlocFrom } from "./blocs.ts";
 import { ChokepointError } from "./error.ts";
 
 const countries = [
@@ -64,4 +64,26 @@ test("a coalition mixes blocs and countries: KOR,EU27 · EU27,JPN,KOR · IND,EU2
   assert.deepEqual(r("EU27,JPN,KOR", cs), { id: "EU27,JPN,KOR", members: ["DEU", "FRA", "JPN", "KOR"] });
   assert.deepEqual(r("IND,EU27", cs).members, ["DEU", "FRA", "IND"]);
   assert.throws(() => r("KOR,EU28", cs), /EU28/);
+});
+
+test("a bloc book lists the built-in and configured blocs with members, resolves mixed specs, passes a Bloc through", () => {
+  const book = blocBook(countries, { QUAD: ["usa", "JPN"] });
+  assert.deepEqual(book.list().map((b) => [b.id, b.members, b.configured]), [
+    ["EU27", ["DEU", "FRA"], false],
+    ["JPN", ["JPN"], false],
+    ["ALLIANCE", ["DEU", "FRA", "JPN"], false],
+    ["G7", ["DEU", "FRA", "JPN", "USA"], false],
+    ["QUAD", ["JPN", "USA"], true],
+  ]);
+  assert.deepEqual(book.resolve("KOR,EU27"), { id: "KOR,EU27", members: ["DEU", "FRA", "KOR"] });
+  assert.deepEqual(book.resolve("quad,KOR").members, ["JPN", "KOR", "USA"]);
+  const b = { id: "X", members: ["CHN"] };
+  assert.equal(book.resolve(b), b);
+  assert.equal(book.resolve("Japan"), book.resolve("Japan"), "a spec resolves once per book");
+});
+
+test("WLD is the world row only where asked (monthly trade's importer), an unknown bloc elsewhere", () => {
+  const book = blocBook(countries, {});
+  assert.deepEqual(book.resolve("wld", { world: true }), { id: "WLD", members: ["WLD"] });
+  assert.throws(() => book.resolve("WLD"), (e: unknown) => e instanceof ChokepointError && e.code === "unknown_bloc");
 });

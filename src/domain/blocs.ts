@@ -26,10 +26,9 @@ export function configuredBlocs(): Record<string, string[]> {
  * resolveBlocFrom("ALLIANCE", countries).members.length // 28
  * resolveBlocFrom("Japan", countries).id // "JPN"
  */
-export function resolveBlocFrom(spec: string, countries: readonly CountryRow[]): Bloc {
+export function resolveBlocFrom(spec: string, countries: readonly CountryRow[], custom: Record<string, string[]> = configuredBlocs()): Bloc {
   const id = spec.trim().toUpperCase();
   const eu = countries.filter((c) => c.eu27).map((c) => c.iso3);
-  const custom = configuredBlocs();
   let members: string[];
   if (id === "EU27" || id === "EU") members = eu;
   else if (id === "ALLIANCE") members = [...eu, "JPN"];
@@ -91,4 +90,42 @@ function countryLookup(countries: readonly CountryRow[]): Map<string, string> {
   }
   for (const c of countries) out.set(c.iso3.toLowerCase(), c.iso3); // a code always means itself
   return out;
+}
+
+/** Every bloc a user can name, resolved once: built-in, then configured, with their members. */
+export interface BlocBook {
+  /**
+   * A spec (`EU27`, `KOR,EU27`, `Japan`, a configured name) as a `Bloc`; a `Bloc` passes through.
+   * `world: true` also accepts `WLD`/`WORLD` (the world total row of monthly trade) as `{ id: "WLD", members: ["WLD"] }`.
+   */
+  resolve(spec: string | Bloc, opts?: { world?: boolean }): Bloc;
+  /** EU27, JPN, ALLIANCE, G7 and the configured blocs, each with its members (for `GET /api/blocs`). */
+  list(): (Bloc & { configured: boolean })[];
+}
+
+/**
+ * The bloc book over a country list and the configured blocs (read once by the caller):
+ * resolve specs at the edge (CLI, API) and pass the `Bloc` value down.
+ *
+ * @example
+ * const book = blocBook(countries, { QUAD: ["AUS", "IND", "JPN", "USA"] });
+ * book.resolve("KOR,EU27").members.length // 28
+ * book.list().map((b) => b.id) // ["EU27", "JPN", "ALLIANCE", "G7", "QUAD"]
+ */
+export function blocBook(countries: readonly CountryRow[], custom: Record<string, string[]> = configuredBlocs()): BlocBook {
+  const cache = new Map<string, Bloc>();
+  const resolve = (spec: string | Bloc, opts: { world?: boolean } = {}): Bloc => {
+    if (typeof spec !== "string") return spec;
+    if (opts.world && /^\s*(WLD|WORLD)\s*$/i.test(spec)) return { id: "WLD", members: ["WLD"] };
+    let b = cache.get(spec);
+    if (!b) cache.set(spec, (b = resolveBlocFrom(spec, countries, custom)));
+    return b;
+  };
+  return {
+    resolve,
+    list: () => [
+      ...BUILTIN_BLOCS.map((id) => ({ ...resolve(id), configured: false })),
+      ...Object.keys(custom).filter((k) => !(BUILTIN_BLOCS as readonly string[]).includes(k.toUpperCase())).map((k) => ({ ...resolve(k), id: k, configured: true })),
+    ],
+  };
 }

@@ -4,9 +4,9 @@ import { ChokepointError } from "../domain/error.ts";
 import { plan, type PlanReport } from "../plan/plan.ts";
 import { simulate, type SimulationResult } from "../simulate/index.ts";
 import type { Scenario } from "../simulate/scenario.ts";
-import { listCountries } from "../store/queries/countries.ts";
 import type { Store } from "../store/store.ts";
-import { resolveBlocFrom } from "../domain/blocs.ts";
+import type { Bloc } from "../domain/blocs.ts";
+import { resolveBloc } from "../store/queries/blocs.ts";
 
 export interface BriefData {
   material: string;
@@ -30,18 +30,18 @@ const noData = (e: unknown) => e instanceof ChokepointError && ["no_data", "unkn
  *
  * @example const data = await briefData(store, { material: "gallium", bloc: "ALLIANCE" });
  */
-export async function briefData(store: Store, q: { material: string; bloc: string; scenario?: Scenario; runs?: number; date?: string }): Promise<BriefData> {
+export async function briefData(store: Store, q: { material: string; bloc: string | Bloc; scenario?: Scenario; runs?: number; date?: string }): Promise<BriefData> {
   const notes: string[] = [];
-  const bloc = resolveBlocFrom(q.bloc, await listCountries(store));
-  const production = await exposure(store, { material: q.material, bloc: bloc.id, basis: "production" });
-  const sourcing = await exposure(store, { material: q.material, stage: production.stage, bloc: bloc.id, basis: "sourcing" }).catch((e) => {
+  const bloc = await resolveBloc(store, q.bloc);
+  const production = await exposure(store, { material: q.material, bloc, basis: "production" });
+  const sourcing = await exposure(store, { material: q.material, stage: production.stage, bloc, basis: "sourcing" }).catch((e) => {
     if (!noData(e)) throw e;
     notes.push(`No import data for ${bloc.id}: ${(e as Error).message}`);
     return null;
   });
   let criticality: BriefData["criticality"] = null;
   try {
-    const m = (await assess(store, { bloc: bloc.id, material: q.material })).materials[0];
+    const m = (await assess(store, { bloc, material: q.material })).materials[0];
     if (m) criticality = { sr: m.sr, ei: m.ei, critical: m.critical, strategic: m.strategic, bloc: bloc.id };
   } catch (e) {
     if (!noData(e)) throw e;

@@ -1,6 +1,6 @@
 import { exposure } from "../analytics/exposure.ts";
-import { resolveBlocFrom } from "../domain/blocs.ts";
-import { listCountries } from "../store/queries/countries.ts";
+import type { Bloc } from "../domain/blocs.ts";
+import { resolveBloc } from "../store/queries/blocs.ts";
 import { usPartners } from "../store/queries/tariffs.ts";
 import { ChokepointError } from "../domain/error.ts";
 import type { SourceRef } from "../domain/vocabulary.ts";
@@ -39,9 +39,9 @@ const BASE_COLUMNS = new Set(["country", "material", "measure", "start_date", "e
  * (each with its notice, dates and the bloc's imports it covers).
  * @example const d = await evidenceData(store, { bloc: "ALLIANCE" });
  */
-export async function evidenceData(store: Store, opts: { bloc: string; date?: string; runs?: number }): Promise<EvidenceData> {
+export async function evidenceData(store: Store, opts: { bloc: string | Bloc; date?: string; runs?: number }): Promise<EvidenceData> {
   const date = opts.date ?? TODAY;
-  const bloc = resolveBlocFrom(opts.bloc, await listCountries(store));
+  const bloc = await resolveBloc(store, opts.bloc);
   const census = new Set((await usPartners(store)).map((p) => p.id));
   // The Census data have the EU as one partner: a bloc holding the EU27 is reported as EU27.
   const exporters = bloc.id === "ALLIANCE" ? ["EU27", "JPN"] : bloc.id === "EU27" ? ["EU27"] : bloc.members.filter((m) => census.has(m));

@@ -1,10 +1,13 @@
 import { ChokepointError } from "../domain/error.ts";
 import type { SourceRef, Stage } from "../domain/vocabulary.ts";
 import { productionSuppliers } from "../analytics/supply-mix.ts";
-import { datasetInfo, hasTradeCodes, importYears, productionYears } from "../store/queries/exposure.ts";
+import { importSelection, nearestYear } from "../analytics/sourcing/engine.ts";
+import { datasetInfo, hasTradeCodes, productionYears } from "../store/queries/exposure.ts";
 import { resolveMaterial, resolveStage } from "../store/queries/materials.ts";
-import { endUses, importValues, substitutionIndex, type EndUseRow } from "../store/queries/market.ts";
+import { endUses, substitutionIndex, type EndUseRow } from "../store/queries/market.ts";
 import type { Store } from "../store/store.ts";
+import type { TradeFact } from "../store/queries/trade-facts.ts";
+import { mergeCoverage, type Coverage } from "../domain/coverage.ts";
 import type { Consumer, Market } from "./market.ts";
 import { DEMAND_SHARES } from "./params.ts";
 
@@ -23,8 +26,7 @@ export interface EndUse {
 
 /** The year with data closest to the one asked for, preferring earlier years. */
 export function pickYear(years: readonly number[], want: number): number | undefined {
-  const before = years.filter((y) => y <= want);
-  return before.length ? Math.max(...before) : years.length ? Math.min(...years) : undefined;
+  return nearestYear(years, want);
 }
 
 /**
@@ -44,7 +46,7 @@ export async function loadMarket(
   year: number,
   universe: ConsumerUniverse,
   demandShares: Record<string, [number, number]>,
-): Promise<{ market: Market; endUse: EndUse | null }> {
+): Promise<{ market: Market; endUse: EndUse | null; coverage: Coverage }> {
   const m = await resolveMaterial(store, materialId);
   const stage: Stage = resolveStage(m, stageIn);
   const pyears = await productionYears(store, m.id, stage);
@@ -62,8 +64,12 @@ export async function loadMarket(
     codesOf = m.parent;
     notes.push(`no trade code isolates ${m.id}: importers' origin mix from the codes of its group '${m.parent}'`);
   }
-  const tyear = pickYear(await importYears(store, codesOf, stage, universe.countries), year);
-  const rows = tyear === undefined ? [] : await importValues(store, codesOf, stage, universe.countries, tyear);
+  // The one supply-mix engine: per importer one source by precedence (complete reported, BACI, mirror, …), one year.
+  const picked = await importSelection(store, { codesOf, stage, members: universe.countries, near: year });
+  const sel = picked?.selection;
+  const tyear = sel?.year;
+  const amount = (r: TradeFact) => (sel!.measure === "value" ? (r.value ?? 0) / (r.per_usd ?? 1) : (r.quantity ?? 0));
+  const rows = (sel?.rows ?? []).map((r) => ({ reporter: r.reporter, partner: r.partner, value: amount(r), dataset: r.dataset }));
   if (tyear !== undefined && tyear !== year) notes.push(`trade for ${year} not loaded: importers' mix from ${tyear}`);
   const byReporter = new Map<string, Float64Array>();
   const totals = new Map<string, number>();
@@ -92,10 +98,12 @@ export async function loadMarket(
     consumers.push({ id: c, group: g, weight: tot / groupTotals.get(g)!, sourcing: v.map((x) => x / tot), basis: "trade" });
   }
   const groups = [...new Set(universe.countries.map(universe.groupOf))].sort();
+  const worldMix: string[] = [];
   for (const g of groups) {
     if (groupTotals.has(g)) continue;
     consumers.push({ id: g, group: g, weight: 1, sourcing: production.slice(), basis: "world-mix" });
     notes.push(`no import data for ${g}: assumed to source like the world`);
+    worldMix.push(g);
   }
   const shares: Record<string, [number, number]> = {};
   for (const g of groups) shares[g] = demandShares[g] ?? DEMAND_SHARES[g] ?? DEMAND_SHARES.OTHER;
@@ -115,5 +123,10 @@ export async function loadMarket(
     material: m.id, stage, year: mix.year, suppliers, production,
     worldTonnes: mix.unit === "t" ? mix.total : null, consumers, demandShares: shares, sources, notes,
   };
-  return { market, endUse };
+  const coverage = mergeCoverage([
+    { label: "world production", coverage: mix.coverage },
+    { label: `importers' mix ${tyear ?? ""}`.trim(), coverage: sel?.coverage ?? { complete: false, warnings: ["no import data for any importer"] } },
+    { coverage: { complete: worldMix.length === 0, warnings: worldMix.map((g) => `no import data for ${g}: assumed to source like the world`) } },
+  ]);
+  return { market, endUse, coverage };
 }

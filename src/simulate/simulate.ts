@@ -1,4 +1,5 @@
-import { resolveBlocFrom } from "../domain/blocs.ts";
+import { blocsFrom } from "../store/queries/blocs.ts";
+import { mergeCoverage, type Coverage } from "../domain/coverage.ts";
 import type { SourceRef } from "../domain/vocabulary.ts";
 import { listCountries } from "../store/queries/countries.ts";
 import type { Store } from "../store/store.ts";
@@ -33,6 +34,8 @@ export interface MarketResult {
   valueAdded: { annualMeur: number; substitutionIndex: number; source: SourceRef } | null;
   sources: SourceRef[];
   notes: string[];
+  /** world production and the importers' mixes behind this market: complete only when both are whole */
+  coverage: Coverage;
   targets: Record<string, TargetResult>;
 }
 
@@ -45,6 +48,8 @@ export interface SimulationResult {
   /** The first market's targets (most scenarios hit one market); every market is in `markets`. */
   targets: Record<string, TargetResult>;
   markets: MarketResult[];
+  /** every market's coverage, each warning prefixed with its market */
+  coverage: Coverage;
 }
 
 const UNITS = {
@@ -70,15 +75,11 @@ export async function simulate(store: Store, scenario: Scenario, opts: SimulateO
   const seed = opts.seed ?? scenario.seed;
   const countries = await listCountries(store);
   checkActors(scenario, countries);
-  const cache = new Map<string, string[]>();
-  const resolve: BlocResolver = (spec) => {
-    const k = spec.trim().toUpperCase();
-    if (!cache.has(k)) cache.set(k, resolveBlocFrom(spec, countries).members);
-    return cache.get(k)!;
-  };
+  const book = await blocsFrom(store); // countries and configured blocs read once; specs resolved against it
+  const resolve: BlocResolver = (spec) => book.resolve(spec).members;
   const eu = new Set(resolve("EU27"));
   // Results are keyed by each bloc's id, so `targets: [Japan]` reports under JPN, not JAPAN.
-  const blocs = [...new Set(reportBlocs(scenario).map((b) => resolveBlocFrom(b, countries).id))];
+  const blocs = [...new Set(reportBlocs(scenario).map((b) => book.resolve(b).id))];
   const targetSpecs = scenario.shocks.flatMap((k) => k.targets).filter((t) => t.trim().toUpperCase() !== "ALL");
   const stockKeys = Object.keys(scenario.responses.stockpileDays);
   for (const k of stockKeys) resolve(k); // unknown blocs fail before any work
@@ -92,7 +93,7 @@ export async function simulate(store: Store, scenario: Scenario, opts: SimulateO
   const keys = marketsOf(scenario);
   for (let mi = 0; mi < keys.length; mi++) {
     const key = keys[mi];
-    const { market, endUse } = await loadMarket(store, key.material, key.stage, scenario.year, { countries: universe, groupOf }, scenario.demandShares ?? {});
+    const { market, endUse, coverage } = await loadMarket(store, key.material, key.stage, scenario.year, { countries: universe, groupOf }, scenario.demandShares ?? {});
     const ms = compileScenario(scenario, key, market, resolve);
     const views = targetViews(market, blocs, resolve, eu);
     const va = valueAddedBasis(market, endUse, resolve, eu);
@@ -101,9 +102,9 @@ export async function simulate(store: Store, scenario: Scenario, opts: SimulateO
       ? await monteCarloOffThread({ market, ms, ranges, runs, seed: mcSeed, views, va })
       : monteCarlo(market, ms, ranges, runs, mcSeed, views, va, (r) => opts.onProgress?.(mi, r, runs));
     market.notes.push(...idleActorNotes(market, key.shocks.map((k) => k.actor)));
-    markets.push(describe(market, key.shocks.map((k) => k.actor), va && endUse ? { va, endUse } : null, targets));
+    markets.push({ ...describe(market, key.shocks.map((k) => k.actor), va && endUse ? { va, endUse } : null, targets), coverage });
   }
-  return { scenario, runs, seed, units: UNITS, parameters: ranges, targets: markets[0].targets, markets };
+  return { scenario, runs, seed, units: UNITS, parameters: ranges, targets: markets[0].targets, markets, coverage: mergeCoverage(markets.map((m) => ({ label: `${m.material} ${m.stage}`, coverage: m.coverage }))) };
 }
 
 /** Blocs first (in report order), then each member with its own trade data, sorted. */
@@ -133,7 +134,7 @@ function valueAddedBasis(m: Market, endUse: EndUse | null, resolve: BlocResolver
   return { annualMeur, si: endUse.si ?? 1, euAll };
 }
 
-function describe(m: Market, actors: string[], va: { va: ValueAddedBasis; endUse: EndUse } | null, targets: Record<string, TargetResult>): MarketResult {
+function describe(m: Market, actors: string[], va: { va: ValueAddedBasis; endUse: EndUse } | null, targets: Record<string, TargetResult>): Omit<MarketResult, "coverage"> {
   const order = [...m.suppliers.keys()].sort((a, b) => m.production[b] - m.production[a]);
   return {
     material: m.material,

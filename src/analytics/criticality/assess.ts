@@ -1,8 +1,10 @@
-import { resolveBlocFrom } from "../../domain/blocs.ts";
+import type { Bloc } from "../../domain/blocs.ts";
+import { resolveBloc } from "../../store/queries/blocs.ts";
+import { mergeCoverage, type Coverage } from "../../domain/coverage.ts";
+import { assessmentCoverage, statusSummary, type StatusSummary } from "./summary.ts";
 import { ChokepointError } from "../../domain/error.ts";
 import { closest } from "../../domain/suggest.ts";
 import type { SourceRef, Stage } from "../../domain/vocabulary.ts";
-import { listCountries } from "../../store/queries/countries.ts";
 import { largestSectorValueAdded, studyEndUses, studyMaterials, studyShareRows, wgiRows, wgiYears, type StudyMaterial, type StudyShareRow } from "../../store/queries/criticality.ts";
 import type { Store } from "../../store/store.ts";
 import { assessMaterial, type MaterialInputs, type MaterialResult } from "./assess-material.ts";
@@ -24,7 +26,8 @@ import { RESTRICTION_T, restrictionWhatIfs } from "./restrictions-what-if.ts";
 export const DEFAULT_WGI_YEARS = [2019];
 
 export interface AssessOptions {
-  bloc?: string;
+  /** A bloc spec or the `Bloc` resolved at the edge; default EU27. */
+  bloc?: string | Bloc;
   material?: string;
   wgiYears?: number[];
   whatIf?: WhatIf[];
@@ -36,12 +39,17 @@ export interface AssessOptions {
 
 export interface Assessment {
   bloc: string;
+  blocMembers: string[];
   wgi: { years: number[] };
   whatIf: WhatIf[];
   /** Present with `restrictionsOn`: the date and the trade variable given to restricting suppliers. */
   restrictionsOn?: { date: string; t: number };
   sources: SourceRef[];
-  materials: (MaterialResult & { group?: string; published?: { sr: number | null; ei: number | null }; vsEu?: VsEu; restrictedSuppliers?: string[] })[];
+  materials: (MaterialResult & { group?: string; published?: { sr: number | null; ei: number | null }; vsEu?: VsEu; restrictedSuppliers?: string[]; tradeCoverage?: Coverage })[];
+  /** "N critical, M not assessable (why)": counts, and the unassessed materials with their reasons */
+  summary: StatusSummary;
+  /** complete only when every material was assessed and every bloc sourcing mix behind it is whole */
+  coverage: Coverage;
 }
 
 /**
@@ -68,7 +76,7 @@ const STAGES: Stage[] = ["extraction", "processing"];
  * a.materials[0].sr // ≈ 3.7 (published 3.9)
  */
 export async function assess(store: Store, opts: AssessOptions = {}): Promise<Assessment> {
-  const bloc = resolveBlocFrom(opts.bloc ?? "EU27", await listCountries(store));
+  const bloc = await resolveBloc(store, opts.bloc ?? "EU27");
   const isEu = bloc.id === "EU27";
   const years = opts.wgiYears ?? DEFAULT_WGI_YEARS;
   const available = await wgiYears(store);
@@ -86,11 +94,12 @@ export async function assess(store: Store, opts: AssessOptions = {}): Promise<As
   const partners = agreementPartners(bloc.id === "JPN" ? [JAPAN_AGREEMENTS] : isEu ? [] : [EU_AGREEMENTS, JAPAN_AGREEMENTS]);
   const results = new Map<string, MaterialResult>();
   const restricted = new Map<string, string[]>();
+  const trade = new Map<string, Coverage>();
   for (const m of all) {
     if (!m.basis_extraction && !m.basis_processing) continue; // groups are averaged below
     if (!wanted.has(m.id) && !(m.grp && wanted.has(m.grp))) continue;
     const inputs = materialInputs(m, shares, uses);
-    if (!isEu) await rebase(store, inputs, m, bloc, members, partners);
+    if (!isEu) trade.set(m.id, mergeCoverage((await rebase(store, inputs, m, bloc, members, partners)).map((coverage) => ({ coverage }))));
     const fromMeasures = opts.restrictionsOn
       ? await restrictionWhatIfs(store, { date: opts.restrictionsOn, destination: bloc.members, material: m.id, t: opts.restrictionT })
       : [];
@@ -104,18 +113,23 @@ export async function assess(store: Store, opts: AssessOptions = {}): Promise<As
     const members = all.filter((x) => x.grp === m.id).map((x) => results.get(x.id)).filter((r): r is MaterialResult => !!r);
     const r = members.length ? groupResult(m, members) : results.get(m.id);
     if (!r) continue;
+    const parts = members.length ? all.filter((x) => x.grp === m.id).map((x) => trade.get(x.id)).filter((c): c is Coverage => !!c) : [trade.get(m.id)].filter((c): c is Coverage => !!c);
+    const tradeCoverage = parts.length ? mergeCoverage(parts.map((coverage) => ({ coverage }))) : undefined;
     out.push({
       ...r,
       ...(m.grp ? { group: m.grp } : {}),
       ...(isEu ? { published: { sr: m.sr_2023, ei: m.ei_2023 } } : {}),
       ...(opts.restrictionsOn ? { restrictedSuppliers: [...new Set([m.id, ...all.filter((x) => x.grp === m.id).map((x) => x.id)].flatMap((id) => restricted.get(id) ?? []))].sort() } : {}),
+      ...(tradeCoverage ? { tradeCoverage } : {}),
     });
   }
   if (!isEu) await compareWithEu(store, out, { ...opts, bloc: "EU27", wgiYears: years });
+  const summary = statusSummary(out);
+  const coverage = assessmentCoverage(summary, out.flatMap((m) => (m.tradeCoverage ? [{ material: m.material, coverage: m.tradeCoverage }] : [])));
   return {
-    bloc: bloc.id, wgi: { years }, whatIf: opts.whatIf ?? [],
+    bloc: bloc.id, blocMembers: bloc.members, wgi: { years }, whatIf: opts.whatIf ?? [],
     ...(opts.restrictionsOn ? { restrictionsOn: { date: opts.restrictionsOn, t: opts.restrictionT ?? RESTRICTION_T } } : {}),
-    sources: [STUDY, { dataset: "Worldwide Governance Indicators", edition: "2023 update", year: Math.max(...years) }], materials: out };
+    sources: [STUDY, { dataset: "Worldwide Governance Indicators", edition: "2023 update", year: Math.max(...years) }], materials: out, summary, coverage };
 }
 
 /** Add `vsEu` to each of a bloc's materials: the EU27 assessment run with the same WGI vintage and what-if. */
@@ -168,15 +182,17 @@ function materialInputs(m: StudyMaterial, shares: ShareIndex, uses: Awaited<Retu
 }
 
 /** Swap the EU's sourcing for the bloc's: t by the bloc's agreements, its imports by partner, its import reliance. */
-async function rebase(store: Store, x: MaterialInputs, m: StudyMaterial, bloc: { id: string; members: string[] }, members: Set<string>, partners: Set<string>): Promise<void> {
+async function rebase(store: Store, x: MaterialInputs, m: StudyMaterial, bloc: { id: string; members: string[] }, members: Set<string>, partners: Set<string>): Promise<Coverage[]> {
+  const covs: Coverage[] = [];
   for (const st of STAGES) {
     if (!x.basis[st]) continue;
     const g = x.global[st];
     const studyT = new Map((g ?? []).map((s) => [s.iso3, s.t]));
     if (g) x.global[st] = g.map((s) => ({ ...s, t: blocTradeVariable(s.iso3, s.t, members, partners) }));
-    const src = await blocSourcing(store, m.id, st, bloc.id);
+    const src = await blocSourcing(store, m.id, st, bloc);
     x.bloc[st] = src.mix ? src.mix.map((s) => ({ ...s, t: blocTradeVariable(s.iso3, studyT.get(s.iso3) ?? 1, members, partners) })) : null;
     x.notes.push(...src.notes.map((n) => `${st}: ${n}`));
+    covs.push({ complete: src.coverage.complete, warnings: src.coverage.warnings.map((w) => `${st}: ${w}`) });
     const own = (g ?? []).filter((s) => members.has(s.iso3)).reduce((a, s) => a + s.share, 0);
     if (g && own === 0) {
       x.ir[st] = 1;
@@ -186,4 +202,5 @@ async function rebase(store: Store, x: MaterialInputs, m: StudyMaterial, bloc: {
       if (g) x.notes.push(`${st}: import reliance unknown (${bloc.id} produces ${(own * 100).toFixed(1)} % of world supply; needs production and trade in one unit)`);
     }
   }
+  return covs;
 }

@@ -3,6 +3,8 @@ import { ChokepointError } from "../../domain/error.ts";
 import type { Stage } from "../../domain/vocabulary.ts";
 import { listMaterials } from "../../store/queries/materials.ts";
 import type { Store } from "../../store/store.ts";
+import type { Bloc } from "../../domain/blocs.ts";
+import type { Coverage } from "../../domain/coverage.ts";
 import type { Supplier } from "./hhi-wgi.ts";
 
 /**
@@ -14,25 +16,28 @@ import type { Supplier } from "./hhi-wgi.ts";
  *
  * @example (await blocSourcing(store, "gallium", "processing", "JPN")).mix?.[0] // { iso3: "CHN", share: …, t: 1 }
  */
-export async function blocSourcing(store: Store, material: string, stage: Stage, bloc: string): Promise<{ mix: Supplier[] | null; notes: string[] }> {
+export async function blocSourcing(store: Store, material: string, stage: Stage, spec: string | Bloc): Promise<{ mix: Supplier[] | null; notes: string[]; coverage: Coverage }> {
+  const bloc = typeof spec === "string" ? spec : spec.id;
   const catalogue = await listMaterials(store);
   const byId = new Map(catalogue.map((m) => [m.id, m]));
-  if (!byId.has(material)) return { mix: null, notes: [`${bloc} sourcing mix unavailable: '${material}' has no trade codes in the material catalogue`] };
+  if (!byId.has(material)) return { mix: null, notes: [`${bloc} sourcing mix unavailable: '${material}' has no trade codes in the material catalogue`], coverage: { complete: false, warnings: [`no trade codes for ${material}`] } };
   const tried: string[] = [];
   for (let id: string | null = material; id; id = byId.get(id)?.parent ?? null) {
     try {
-      const e = await exposure(store, { material: id, stage, bloc, basis: "sourcing" });
+      const e = await exposure(store, { material: id, stage, bloc: spec, basis: "sourcing" });
       const countries = e.suppliers.filter((s) => !s.aggregate);
-      if (!countries.length) return { mix: null, notes: [`no ${bloc} imports by partner in trade data`] };
+      if (!countries.length) return { mix: null, notes: [`no ${bloc} imports by partner in trade data`], coverage: e.coverage };
       const proxy = id === material ? "" : ` — basket proxy: no records for ${material}, codes of its group '${id}'`;
       return {
         mix: countries.map((s) => ({ iso3: s.country, share: s.share, t: 1 })),
         notes: [`${bloc} sourcing: imports by partner ${e.year}, ${e.total.unit} (${e.sources.map((s) => s.dataset).join(", ")})${proxy}`],
+        coverage: proxy ? { complete: false, warnings: [...e.coverage.warnings, proxy.replace(/^ — /, "")] } : e.coverage,
       };
     } catch (err) {
       if (!(err instanceof ChokepointError)) throw err;
       tried.push(err.problems[0]?.message ?? err.message); // the short form: the CLI's no_data message explains at length
     }
   }
-  return { mix: null, notes: [`${bloc} sourcing mix unavailable: ${[...new Set(tried)].join("; ")}`] };
+  const why = `${bloc} sourcing mix unavailable: ${[...new Set(tried)].join("; ")}`;
+  return { mix: null, notes: [why], coverage: { complete: false, warnings: [why] } };
 }

@@ -1,11 +1,8 @@
 import type { TradeFact } from "../../store/queries/trade-facts.ts";
 import type { SourceStatus } from "./completeness.ts";
 
-/** Whether the data behind a figure is known to be whole, and what is wrong or mixed in it. */
-export interface Coverage {
-  complete: boolean;
-  warnings: string[];
-}
+import type { Coverage } from "../../domain/coverage.ts";
+export type { Coverage } from "../../domain/coverage.ts";
 
 /** The records one mix is built from: one source per member, one measure, one year. */
 export interface Selection {

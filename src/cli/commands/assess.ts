@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { withBloc } from "../../store/queries/blocs.ts";
 import { assess, DEFAULT_WGI_YEARS, type Assessment } from "../../analytics/criticality/assess.ts";
 import { parseWhatIf } from "../../analytics/criticality/what-if.ts";
 import { AssessRequestSchema } from "../../analytics/criticality/request.ts";
@@ -37,7 +38,7 @@ per stage, SR = the higher stage; EI = Σ A_s·Q_s / Q_max·10·SI_EI. Critical:
       const req = parseRequest(AssessRequestSchema, { bloc: opts.bloc, material: opts.material }, "assess");
       const whatIf = opts.whatIf ? parseWhatIf(opts.whatIf) : undefined;
       const wgiYears = opts.wgiYears ? parseYears(opts.wgiYears) : undefined;
-      const a = await withStore(cmd, (store) => assess(store, { ...req, whatIf, wgiYears, restrictionsOn: opts.restrictionsOn, restrictionT: opts.restrictionT === undefined ? undefined : Number(opts.restrictionT) }));
+      const a = await withStore(cmd, async (store) => assess(store, { ...(await withBloc(store, req)), whatIf, wgiYears, restrictionsOn: opts.restrictionsOn, restrictionT: opts.restrictionT === undefined ? undefined : Number(opts.restrictionT) }));
       if (opts.json) printJson(roundAssessment(a));
       else process.stdout.write(renderAssessment(a) + "\n");
     });
@@ -103,6 +104,8 @@ export function renderAssessment(a: Assessment): string {
     "",
     table,
     "",
+    `${a.bloc}: ${a.summary.text}.`,
+    ...(a.coverage.complete ? [] : [`Coverage incomplete: ${a.coverage.warnings.length} warning(s), see --json (coverage.warnings).`]),
     "* EI taken from the study (its end-use table lacks the material). notes: coverage flags, see --json.",
     ...(a.bloc !== "EU27" ? ["Δ vs EU: the bloc's SR minus the EU27 SR (same WGI vintage); ≠ marks a different SR (one decimal) or critical flag; – where the bloc's SR is not computable (see notes)."] : []),
     `Sources: ${a.sources.map((s) => `${s.dataset} (${s.edition})`).join("; ")}`,

@@ -1,4 +1,5 @@
 import { LIMITS } from "../../domain/limits.ts";
+import { blocsFrom } from "../../store/queries/blocs.ts";
 import type { Command } from "commander";
 import { writeFileSync } from "node:fs";
 import { ChokepointError } from "../../domain/error.ts";
@@ -38,14 +39,14 @@ Examples:
       if (runs !== undefined && (!Number.isInteger(runs) || runs < 1 || runs > LIMITS.runs)) throw new ChokepointError("invalid_input", `invalid --runs '${opts.runs}' (expected 1–${LIMITS.runs})`);
       if (opts.evidence) {
         if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new ChokepointError("invalid_input", `invalid --date '${opts.date}' (expected YYYY-MM-DD)`);
-        const page = evidenceHtml(await withStore(cmd, (store) => evidenceData(store, { bloc: opts.bloc, date: opts.date, runs: runs === undefined ? undefined : Math.max(10, runs) })));
+        const page = evidenceHtml(await withStore(cmd, async (store) => evidenceData(store, { bloc: (await blocsFrom(store)).resolve(opts.bloc), date: opts.date, runs: runs === undefined ? undefined : Math.max(10, runs) })));
         writeFileSync(opts.output, kind === "pdf" ? await htmlToPdf(page) : page);
         process.stderr.write(`wrote ${opts.output}\n`);
         return;
       }
       if (!opts.material) throw new ChokepointError("invalid_input", "--material is required (e.g. -m gallium), or use --evidence");
       const scenario = opts.scenario ? loadScenario(opts.scenario) : undefined;
-      const html = briefHtml(await withStore(cmd, (store) => briefData(store, { material: opts.material!, bloc: opts.bloc, scenario, runs })));
+      const html = briefHtml(await withStore(cmd, async (store) => briefData(store, { material: opts.material!, bloc: (await blocsFrom(store)).resolve(opts.bloc), scenario, runs })));
       writeFileSync(opts.output, kind === "pdf" ? await htmlToPdf(html) : html);
       process.stderr.write(`wrote ${opts.output}\n`);
     });

@@ -1,4 +1,5 @@
 import { Command, Option } from "commander";
+import { withBloc } from "../../store/queries/blocs.ts";
 import { exposure, type Exposure } from "../../analytics/exposure.ts";
 import { ExposureRequestSchema } from "../../analytics/exposure-request.ts";
 import { parseRequest } from "../../domain/request.ts";
@@ -33,7 +34,7 @@ above 65 %), and coverage notes naming what is missing.`,
     )
     .action(async (opts, cmd: Command) => {
       const req = parseRequest(ExposureRequestSchema, { material: opts.material, stage: opts.stage, bloc: opts.bloc, year: opts.year, basis: opts.basis, hs: opts.hs }, "exposure");
-      const e = await withStore(cmd, (store) => exposure(store, req));
+      const e = await withStore(cmd, async (store) => exposure(store, await withBloc(store, req)));
       if (opts.json) printJson(e);
       else process.stdout.write(renderExposure(e) + "\n");
     });

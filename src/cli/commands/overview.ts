@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { blocsFrom } from "../../store/queries/blocs.ts";
 import { OverviewRequestSchema } from "../../analytics/overview-request.ts";
 import { parseRequest } from "../../domain/request.ts";
 import { overview } from "../../analytics/overview.ts";
@@ -25,7 +26,7 @@ Examples:
       const o = await withStore(cmd, async (store) => {
         const bar = progressBar("Computing exposure");
         let started = false;
-        const res = await overview(store, req.bloc, (done, total) => {
+        const res = await overview(store, (await blocsFrom(store)).resolve(req.bloc), (done, total) => {
           if (!started) bar?.start(total);
           started = true;
           bar?.tick("");

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { blocsFrom } from "../../store/queries/blocs.ts";
 import { writeFileSync } from "node:fs";
 import { scan, type ScanResult } from "../../analytics/scan.ts";
 import { SCAN_COLUMNS, scanCsv, scanTable } from "../../analytics/scan-output.ts";
@@ -41,7 +42,7 @@ extra-bloc imports above the bloc's own exports). HS6 codes map to catalogue mat
     .action(async (opts, cmd: Command) => {
       const q = parseRequest(ScanRequestSchema, { year: opts.year, bloc: opts.bloc, minTopShare: opts.minTopShare, dependent: opts.dependent, materials: opts.materials, limit: opts.limit }, "scan");
       await withStore(cmd, async (store) => {
-        const r = await scan(store, { year: q.year, bloc: q.bloc, minTopShare: q.minTopShare, dependentOnly: q.dependent, materialsOnly: q.materials });
+        const r = await scan(store, { year: q.year, bloc: (await blocsFrom(store)).resolve(q.bloc), minTopShare: q.minTopShare, dependentOnly: q.dependent, materialsOnly: q.materials });
         try {
           if (opts.csv) writeFileSync(opts.csv, scanCsv(r));
           if (opts.parquet) await writeParquet(store, SCAN_COLUMNS, scanTable(r), opts.parquet);

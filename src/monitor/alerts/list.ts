@@ -1,6 +1,5 @@
-import { resolveBlocFrom } from "../../domain/blocs.ts";
+import { blocsFrom } from "../../store/queries/blocs.ts";
 import { ChokepointError } from "../../domain/error.ts";
-import { listCountries } from "../../store/queries/countries.ts";
 import { ensureMonitorTables, hs6Materials, monthlyFlows, storedEvents, type MonthlyFlow } from "../../store/queries/monitor.ts";
 import { restrictionsInForce, today, type Restriction } from "../../store/queries/restrictions.ts";
 import type { Store } from "../../store/store.ts";
@@ -31,7 +30,7 @@ export async function listAnomalies(store: Store, q: AnomaliesRequest) {
   let importer: string | undefined;
   let bloc: { id: string; members: string[] } | undefined;
   if (q.importer) {
-    const b = /^(WLD|WORLD)$/i.test(q.importer) ? { id: "WLD", members: ["WLD"] } : resolveBlocFrom(q.importer, await listCountries(store));
+    const b = (await blocsFrom(store)).resolve(q.importer, { world: true });
     if (b.members.length === 1) importer = b.members[0];
     else bloc = b;
   }
@@ -87,9 +86,9 @@ export async function listAlerts(
   opts: { extraEvents?: MonitorEvent[]; date?: string; onProgress?: (done: number, total: number) => void } = {},
 ) {
   await ensureMonitorTables(store);
-  const countries = await listCountries(store);
   const specs = q.bloc === undefined ? DEFAULT_BLOCS : typeof q.bloc === "string" ? [q.bloc] : q.bloc;
-  const blocs = specs.map((b) => resolveBlocFrom(b, countries));
+  const book = await blocsFrom(store);
+  const blocs = specs.map((b) => book.resolve(b));
   const date = opts.date ?? today();
   const events: (MonitorEvent & { kind?: "event" | "restriction"; id?: string })[] = [...(await storedEvents(store)), ...(opts.extraEvents ?? [])];
   events.push(...(await restrictionsInForce(store, { date })).map(restrictionEvent));

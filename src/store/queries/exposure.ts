@@ -93,28 +93,6 @@ export async function hasTradeCodes(store: Store, material: string, stage: Stage
   return (await tradeCodes(store, material, stage, hs)).length > 0;
 }
 
-/** Years with import data for a material among the given reporters, newest first. */
-export async function importYears(store: Store, material: string, stage: Stage, reporters: readonly string[], hs = ""): Promise<number[]> {
-  return (await importYearCoverage(store, material, stage, reporters, hs)).map((r) => r.year);
-}
-
-/** Years with import data for a material among the given reporters, newest first, with how many reporters each covers. */
-export async function importYearCoverage(
-  store: Store,
-  material: string,
-  stage: Stage,
-  reporters: readonly string[],
-  hs = "",
-): Promise<{ year: number; reporters: number }[]> {
-  return store.all<{ year: number; reporters: number }>(
-    `SELECT t.year, count(DISTINCT t.reporter)::DOUBLE AS reporters
-     FROM trade t JOIN (${codes(4)}) c ON c.code = t.product AND c.classification = t.classification
-     WHERE t.flow = 'M' AND t.month = 0 AND list_contains(string_split($3, ','), t.reporter)
-     GROUP BY t.year ORDER BY t.year DESC`,
-    [material, stage, reporters.join(","), hs],
-  );
-}
-
 /**
  * What an empty sourcing search looked at: the material's trade codes for the stage, and for each
  * trade dataset in the store the reporters among `reporters` it has imports for (any product).

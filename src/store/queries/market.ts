@@ -61,35 +61,3 @@ export async function monthlyExports(store: Store, reporter: string, product: st
   );
 }
 
-/** One reporter's imports from one partner, in the reporter's own currency. */
-export interface ImportValueRow {
-  reporter: string;
-  partner: string;
-  value: number;
-  currency: string;
-  dataset: string;
-}
-
-/**
- * Annual imports (flow M) of a material by reporter and partner in each reporter's own currency
- * (the simulator needs shares within a reporter and within a demand group, never a cross-currency
- * sum, so it does not depend on exchange rates). One dataset per reporter: the fullest.
- *
- * @example await importValues(store, "gallium", "processing", ["DEU", "FRA"], 2023)
- */
-export async function importValues(store: Store, material: string, stage: string, reporters: readonly string[], year: number): Promise<ImportValueRow[]> {
-  return store.all<ImportValueRow>(
-    `WITH c AS (SELECT code, classification FROM material_codes WHERE material = $1 AND (stage = $2 OR stage IS NULL OR stage = '')),
-     t AS (
-       SELECT t.* FROM trade t JOIN c ON c.code = t.product AND c.classification = t.classification
-       WHERE t.flow = 'M' AND t.month = 0 AND t.year = $3 AND t.value > 0
-         AND list_contains(string_split($4, ','), t.reporter) AND t.partner <> t.reporter),
-     best AS (
-       SELECT reporter, dataset, any_value(currency) AS currency FROM t GROUP BY reporter, dataset
-       QUALIFY row_number() OVER (PARTITION BY reporter ORDER BY count(*) DESC, dataset) = 1)
-     SELECT t.reporter, t.partner, sum(t.value)::DOUBLE AS value, any_value(best.currency) AS currency, best.dataset
-     FROM t JOIN best ON best.reporter = t.reporter AND best.dataset = t.dataset AND best.currency = t.currency
-     GROUP BY t.reporter, t.partner, best.dataset ORDER BY t.reporter, t.partner`,
-    [material, stage, year, reporters.join(",")],
-  );
-}

@@ -14,11 +14,11 @@ type Exposure = Omit<ExposureLike, "suppliers"> & {
   crma: { breached: boolean; country: string | null; share: number | null };
   suppliers: (ExposureLike["suppliers"][number] & { inBloc: boolean; restricted?: boolean })[];
   coverage: { years: number[]; notes: string[] };
+  /** the bloc's members as the server resolved them (GET /api/blocs lists the named blocs) */
+  blocMembers: string[];
 };
 type Material = { id: string; name: string; stages: string[]; default_stage: string | null };
 
-const EU27 = ["AUT","BEL","BGR","HRV","CYP","CZE","DNK","EST","FIN","FRA","DEU","GRC","HUN","IRL","ITA","LVA","LTU","LUX","MLT","NLD","POL","PRT","ROU","SVK","SVN","ESP","SWE"];
-const members = (bloc: string) => (bloc === "JPN" ? ["JPN"] : bloc === "EU27" ? EU27 : bloc === "ALLIANCE" ? [...EU27, "JPN"] : bloc.split(","));
 
 /** Material: world map of production shares, Sankey of imports, supplier table, trend. */
 export function MaterialPage({ id, params }: { id: string; params: URLSearchParams }) {
@@ -59,7 +59,7 @@ export function MaterialPage({ id, params }: { id: string; params: URLSearchPara
             <div className="cols">
               <section aria-labelledby="map-h">
                 <h2 id="map-h">Who produces it ({e.stage}, {e.year})</h2>
-                <SvgFigure label="World map of production shares" svg={worldMapSvg(world as unknown as Topology, { ...mapInput(e, members(bloc)), width: 640 })} />
+                <SvgFigure label="World map of production shares" svg={worldMapSvg(world as unknown as Topology, { ...mapInput(e, e.blocMembers), width: 640 })} />
               </section>
               <section aria-labelledby="sup-h">
                 <h2 id="sup-h">Suppliers</h2>
