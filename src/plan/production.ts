@@ -3,6 +3,7 @@ import { closest } from "../domain/suggest.ts";
 import type { SourceRef, Stage } from "../domain/vocabulary.ts";
 import { resolveStage, type Material } from "../store/queries/materials.ts";
 import { wgiFor, type PlanData } from "./plan-data.ts";
+import { wgiEdition } from "../domain/wgi-edition.ts";
 
 /** World supply of a material by country, as the planner needs it (the production basis of `exposure`). */
 export interface ProductionView {
@@ -112,7 +113,7 @@ export function productionView(data: PlanData, material: string, stage: string |
     total: base.total,
     restricted,
     wgi,
-    sources: [base.source, ...(wgiYears.length ? [{ dataset: "Worldwide Governance Indicators", edition: "2023 update", year: Math.max(...wgiYears) }] : [])],
+    sources: [base.source, ...(wgiYears.length ? [{ dataset: "Worldwide Governance Indicators", edition: wgiEdition(Math.max(...wgiYears)), year: Math.max(...wgiYears) }] : [])],
     notes: base.notes,
   };
 }

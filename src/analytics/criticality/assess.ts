@@ -15,6 +15,7 @@ import { agreementPartners, EU_AGREEMENTS, JAPAN_AGREEMENTS } from "./trade-agre
 import { blocTradeVariable } from "./trade-variable.ts";
 import { wgiScores } from "./wgi-scale.ts";
 import type { WhatIf } from "./what-if.ts";
+import { wgiEdition } from "../../domain/wgi-edition.ts";
 
 /**
  * The WGI vintage that reproduces the 2023 study best (see docs/criticality.md, measured by
@@ -98,7 +99,7 @@ export async function assess(store: Store, opts: AssessOptions = {}): Promise<As
     });
   }
   if (!isEu) await compareWithEu(store, out, { ...opts, bloc: "EU27", wgiYears: years });
-  return { bloc: bloc.id, wgi: { years }, whatIf: opts.whatIf ?? [], sources: [STUDY, { dataset: "Worldwide Governance Indicators", edition: "2023 update", year: Math.max(...years) }], materials: out };
+  return { bloc: bloc.id, wgi: { years }, whatIf: opts.whatIf ?? [], sources: [STUDY, { dataset: "Worldwide Governance Indicators", edition: wgiEdition(Math.max(...years)), year: Math.max(...years) }], materials: out };
 }
 
 /** Add `vsEu` to each of a bloc's materials: the EU27 assessment run with the same WGI vintage and what-if. */
