@@ -154,7 +154,7 @@ export const MATERIALS: MaterialDef[] = [
   { id: "coking-coal", name: "Coking coal", grp: "energy", stages: ["extraction", "processing"], default: "extraction", eu: "Coking coal", E: ["HS4:2701*"],
     caveat: "HS4 2701 holds all coal, not only coking coal." },
   { id: "lng", name: "Liquefied natural gas", grp: "energy", stages: ["extraction"], jp: "natural gas (可燃性天然ガス)", E: ["EI:LNG", "HS6:271111", "HS4:2711*"],
-    caveat: "HS4 2711 also holds pipeline gas and LPG.", notes: "Not assessed by the EU CRM study; sourcing data: EI Statistical Review LNG trade movements (bcm)." },
+    caveat: "HS4 2711 also holds pipeline gas and LPG (not LNG alone): a fallback only for years no LNG trade matrix (bcm) covers.", notes: "Not assessed by the EU CRM study; sourcing data: EI Statistical Review LNG trade movements (bcm)." },
 
   // Downstream products linked to their inputs.
   { id: "permanent-magnets", name: "Permanent magnets (NdFeB, SmCo)", grp: "downstream", stages: ["processing"], jp: "permanent magnets (永久磁石)",

@@ -11,6 +11,7 @@ import { governanceWeightedHhi, hhi, wgiScale } from "./concentration.ts";
 import { productionSuppliers, sourcingSuppliers, type SupplyMix } from "./supply-mix.ts";
 import { studyImportReliance } from "../store/queries/exposure.ts";
 import { restrictionsInForce, today } from "../store/queries/restrictions.ts";
+import { wgiEdition } from "../domain/wgi-edition.ts";
 
 /** The CRM Act's cap on any single third country (Regulation (EU) 2024/1252, Art. 5(1)(b)). */
 export const CRMA_MAX_SHARE = 0.65;
@@ -170,7 +171,7 @@ async function indicators(store: Store, m: Material, stage: Stage, bloc: Bloc, b
     },
     sources: [
       ...mix.sources,
-      ...(wgiYears.length ? [{ dataset: "Worldwide Governance Indicators", edition: "2023 update", year: Math.max(...wgiYears) }] : []),
+      ...(wgiYears.length ? [{ dataset: "Worldwide Governance Indicators", edition: wgiEdition(Math.max(...wgiYears)), year: Math.max(...wgiYears) }] : []),
     ],
     coverage: {
       complete: mix.coverage.complete,

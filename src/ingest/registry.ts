@@ -12,6 +12,7 @@ import { usgsSeriesLoader } from "./usgs/usgs-series.ts";
 import { materialCodesLoader } from "./reference/material-codes.ts";
 import { usgsMcsLoader } from "./usgs/usgs-mcs.ts";
 import { wgiLoader } from "./reference/wgi.ts";
+import { wgiLongLoader } from "./reference/wgi-long.ts";
 import { hsLoader } from "./reference/hs.ts";
 import { fxLoader } from "./reference/fx.ts";
 import { exportRestrictionsLoader } from "./reference/export-restrictions.ts";
@@ -37,6 +38,7 @@ export const loaders: Record<string, Loader> = {
   "material-codes": materialCodesLoader,
   "usgs-mcs": usgsMcsLoader,
   wgi: wgiLoader,
+  "wgi-long": wgiLongLoader,
   hs: hsLoader,
   fx: fxLoader,
   "export-restrictions": exportRestrictionsLoader,

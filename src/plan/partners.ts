@@ -10,6 +10,7 @@ import { parsePartnersRequest, type PartnersRequest } from "./partners-request.t
 import { resolvePolicy } from "./policy.ts";
 import { findMaterial } from "./production.ts";
 import { allianceLinks, type AllianceLinks, type Flow, sum } from "./partners-alliance.ts";
+import { wgiEdition } from "../domain/wgi-edition.ts";
 
 export type Tier = "alliance" | "trusted" | "other";
 
@@ -182,7 +183,7 @@ export async function partners(store: Store, request: PartnersRequest | Record<s
     policy: { excluded: [...excluded].sort(), sanctionsSource: policy.sanctionsSource, trustedSource: policy.trustedSource },
     sources: [
       { dataset: "CEPII BACI", edition: y.release ?? "unknown release", year },
-      ...(wgiYears.length ? [{ dataset: "Worldwide Governance Indicators", edition: "2023 update", year: Math.max(...wgiYears) }] : []),
+      ...(wgiYears.length ? [{ dataset: "Worldwide Governance Indicators", edition: wgiEdition(Math.max(...wgiYears)), year: Math.max(...wgiYears) }] : []),
     ],
     coverage: { complete: y.withQuantity, warnings },
     method: METHOD,

@@ -4,6 +4,7 @@ import type { SourceRef, Stage } from "../domain/vocabulary.ts";
 import { resolveStage, type Material } from "../store/queries/materials.ts";
 import { restrictingCountries } from "../store/queries/plan.ts";
 import { wgiFor, type PlanData } from "./plan-data.ts";
+import { wgiEdition } from "../domain/wgi-edition.ts";
 
 /** World supply of a material by country, as the planner needs it (the production basis of `exposure`). */
 export interface ProductionView {
@@ -120,7 +121,7 @@ export function productionView(data: PlanData, material: string, stage: string |
     measure: base.measure,
     restricted,
     wgi,
-    sources: [base.source, ...(wgiYears.length ? [{ dataset: "Worldwide Governance Indicators", edition: "2023 update", year: Math.max(...wgiYears) }] : [])],
+    sources: [base.source, ...(wgiYears.length ? [{ dataset: "Worldwide Governance Indicators", edition: wgiEdition(Math.max(...wgiYears)), year: Math.max(...wgiYears) }] : [])],
     notes: base.notes,
   };
 }

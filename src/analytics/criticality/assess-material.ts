@@ -5,6 +5,10 @@ import { overallSupplyRisk, stageSupplyRisk, type SupplyBasis } from "./supply-r
 import { assessStatus, type AssessStatus } from "./thresholds.ts";
 export type { AssessStatus };
 import type { WgiScore } from "./wgi-scale.ts";
+import type { TonnesImportReliance } from "./import-reliance.ts";
+
+/** A computed import reliance's provenance: the tonnes computation, or why it is 1 (no production). */
+export type ImportRelianceSource = TonnesImportReliance | { method: "no-production"; note: string };
 import { applyWhatIf, type WhatIf } from "./what-if.ts";
 
 /** Everything the method needs for one material, already read from the store. */
@@ -16,6 +20,10 @@ export interface MaterialInputs {
   global: Record<Stage, Supplier[] | null>;
   bloc: Record<Stage, Supplier[] | null>;
   ir: Record<Stage, number | null>;
+  /** Bounds of an import reliance known only within a range (tonnes IR with unlisted producers); used when `ir` is null. */
+  irRange?: Partial<Record<Stage, [number, number]>>;
+  /** Where each stage's import reliance comes from (source, year, codes, coverage). */
+  irSource?: Partial<Record<Stage, ImportRelianceSource>>;
   eolRir: number | null;
   siSr: number | null;
   siEi: number | null;
@@ -31,8 +39,10 @@ export interface StageResult {
   hhiWgiGlobal: number | null;
   hhiWgiBloc: number | null;
   importReliance: number | null;
-  /** SR for IR = 0 and IR = 1 when the bloc's import reliance is unknown. */
+  /** SR for IR = 0 and IR = 1 when the bloc's import reliance is unknown (or for its bounds when known within a range). */
   srRange?: [number, number];
+  /** Where the import reliance comes from; absent for the EU study's published IR. */
+  importRelianceSource?: ImportRelianceSource;
   topContributors: { country: string; share: number; wgi: number; t: number; contribution: number; mix: "global" | "bloc" }[];
   missing: string[];
 }
@@ -95,6 +105,7 @@ export function assessMaterial(x: MaterialInputs, wgi: ReadonlyMap<string, WgiSc
       hhiWgiGlobal: g?.value ?? null,
       hhiWgiBloc: b?.value ?? null,
       importReliance: x.ir[st],
+      ...(x.irSource?.[st] ? { importRelianceSource: x.irSource[st] } : {}),
       topContributors: [
         ...(g?.contributions ?? []).slice(0, 3).map((c) => ({ country: c.iso3, share: c.share, wgi: c.wgi, t: c.t, contribution: c.contribution, mix: "global" as const })),
         ...(b?.contributions ?? []).slice(0, 3).map((c) => ({ country: c.iso3, share: c.share, wgi: c.wgi, t: c.t, contribution: c.contribution, mix: "bloc" as const })),
@@ -102,8 +113,9 @@ export function assessMaterial(x: MaterialInputs, wgi: ReadonlyMap<string, WgiSc
       missing: r.missing,
     };
     if (r.sr === null && r.missing.length === 1 && r.missing[0] === "import reliance" && x.siSr !== null) {
-      const lo = stageSupplyRisk({ ...base, ir: 0 }).sr!;
-      const hi = stageSupplyRisk({ ...base, ir: 1 }).sr!;
+      const [irLo, irHi] = x.irRange?.[st] ?? [0, 1];
+      const lo = stageSupplyRisk({ ...base, ir: irLo }).sr!;
+      const hi = stageSupplyRisk({ ...base, ir: irHi }).sr!;
       result.srRange = [Math.min(lo, hi), Math.max(lo, hi)];
     }
     if (r.missing.length) coverage.push(`${st}: SR not computed, missing ${r.missing.join(", ")}`);
@@ -147,8 +159,16 @@ export function partialMix(mix: readonly Supplier[] | null): number | null {
  */
 function overall(stages: Record<Stage, StageResult | null>, coverage: string[]): { sr: number | null; srRange?: [number, number] } {
   const assessed = STAGES.map((s) => stages[s]).filter((s): s is StageResult => s !== null);
-  const known = overallSupplyRisk(assessed.map((s) => s.sr));
+  const computed = assessed.filter((s) => s.sr !== null);
   const open = assessed.filter((s) => s.sr === null);
+  // Every stage open but bounded (one assessed stage with its IR known within a range): the SR's bounds.
+  if (open.length && !computed.length && open.every((s) => s.srRange)) {
+    const lo = Math.max(...open.map((s) => s.srRange![0]));
+    const hi = Math.max(...open.map((s) => s.srRange![1]));
+    coverage.push(`overall SR unknown (import reliance known only within bounds): between ${lo.toFixed(2)} and ${hi.toFixed(2)}`);
+    return { sr: null, srRange: [lo, hi] };
+  }
+  const known = overallSupplyRisk(assessed.map((s) => s.sr));
   if (!open.length || known === null) return { sr: open.length ? null : known };
   if (open.every((s) => s.srRange && s.srRange[1] <= known)) return { sr: known };
   if (open.every((s) => s.srRange)) {

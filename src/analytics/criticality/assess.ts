@@ -18,6 +18,10 @@ import { blocTradeVariable } from "./trade-variable.ts";
 import { wgiScores } from "./wgi-scale.ts";
 import type { WhatIf } from "./what-if.ts";
 import { RESTRICTION_T, restrictionWhatIfs } from "./restrictions-what-if.ts";
+import { wgiEdition } from "../../domain/wgi-edition.ts";
+import { blocImportReliance } from "./bloc-import-reliance.ts";
+
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 /**
  * The WGI vintage that reproduces the 2023 study best (see docs/criticality.md, measured by
@@ -129,7 +133,7 @@ export async function assess(store: Store, opts: AssessOptions = {}): Promise<As
   return {
     bloc: bloc.id, blocMembers: bloc.members, wgi: { years }, whatIf: opts.whatIf ?? [],
     ...(opts.restrictionsOn ? { restrictionsOn: { date: opts.restrictionsOn, t: opts.restrictionT ?? RESTRICTION_T } } : {}),
-    sources: [STUDY, { dataset: "Worldwide Governance Indicators", edition: "2023 update", year: Math.max(...years) }], materials: out, summary, coverage };
+    sources: [STUDY, { dataset: "Worldwide Governance Indicators", edition: wgiEdition(Math.max(...years)), year: Math.max(...years) }], materials: out, summary, coverage };
 }
 
 /** Add `vsEu` to each of a bloc's materials: the EU27 assessment run with the same WGI vintage and what-if. */
@@ -197,9 +201,23 @@ async function rebase(store: Store, x: MaterialInputs, m: StudyMaterial, bloc: {
     if (g && own === 0) {
       x.ir[st] = 1;
       x.notes.push(`${st}: import reliance 1 (no ${bloc.id} production in the study's global mix)`);
+      (x.irSource ??= {})[st] = { method: "no-production", note: `no ${bloc.id} production in the study's global mix` };
     } else {
       x.ir[st] = null;
-      if (g) x.notes.push(`${st}: import reliance unknown (${bloc.id} produces ${(own * 100).toFixed(1)} % of world supply; needs production and trade in one unit)`);
+      const t = await blocImportReliance(store, m.id, st, bloc.members);
+      if (t && t.value !== null) {
+        (x.irSource ??= {})[st] = t;
+        const how = `${t.codes.join("+")} BACI ${t.tradeYear}, USGS production ${t.productionYear}`;
+        if (t.range) {
+          (x.irRange ??= {})[st] = t.range;
+          x.notes.push(`${st}: import reliance in tonnes between ${pct(t.range[0])} and ${pct(t.range[1])} (${how}; ${t.coverage.warnings[0] ?? ""})`);
+        } else {
+          x.ir[st] = t.value;
+          x.notes.push(`${st}: import reliance ${pct(t.value)} in tonnes (${how}${t.coverage.complete ? "" : `; ${t.coverage.warnings.join("; ")}`})`);
+        }
+      } else if (g) {
+        x.notes.push(`${st}: import reliance unknown (${bloc.id} produces ${(own * 100).toFixed(1)} % of world supply; ${t ? t.reason : "no HS codes whose tonnes match the USGS series (see IR_PAIRS)"})`);
+      }
     }
   }
   return covs;

@@ -20,7 +20,7 @@ export const WORLD_TOLERANCE = 0.01;
 
 /**
  * Judge each (dataset, reporter, year) behind a mix, in this order: the reporter's own World row
- * (partner sum within 1 % of it), the dataset's declared coverage (dataset.json), its kind (BACI is
+ * (partner sum within 1 % of it; quantities when the data has no values, e.g. LNG in bcm), the dataset's declared coverage (dataset.json), its kind (BACI is
  * every exporter→importer record). Precedence follows DESIGN: complete reported data, then BACI,
  * then mirror flows, then data whose completeness is unknown, then known-incomplete data.
  *
@@ -33,11 +33,12 @@ export function judgeSources(
   totals: readonly TradeTotal[],
   declared: ReadonlyMap<string, { complete: boolean; note: string | null }>,
 ): SourceStatus[] {
-  const groups = new Map<string, { f: TradeFact; value: number; records: number }>();
+  const groups = new Map<string, { f: TradeFact; value: number; quantity: number; records: number }>();
   for (const f of facts) {
     const k = `${f.dataset}|${f.reporter}|${f.year}`;
-    const g = groups.get(k) ?? { f, value: 0, records: 0 };
+    const g = groups.get(k) ?? { f, value: 0, quantity: 0, records: 0 };
     g.value += f.value ?? 0;
+    g.quantity += f.quantity ?? 0;
     g.records += 1;
     groups.set(k, g);
   }
@@ -49,8 +50,10 @@ export function judgeSources(
     const d = declared.get(dataset);
     let complete: boolean | null;
     let why: string;
-    if (w && w.value !== null && w.value > 0) {
-      const ratio = g.value / w.value;
+    // Values where the World row has them; quantities for quantity-only data (EI's LNG in bcm).
+    const byQty = !!w && !(w.value !== null && w.value > 0) && g.value === 0 && w.quantity !== null && w.quantity > 0;
+    if (w && ((w.value !== null && w.value > 0) || byQty)) {
+      const ratio = byQty ? g.quantity / (w.quantity as number) : g.value / (w.value as number);
       complete = Math.abs(ratio - 1) <= WORLD_TOLERANCE;
       why = `${dataset}: ${reporter}'s partner rows for ${year} add up to ${(100 * ratio).toFixed(1)} % of its own World row`;
     } else if (d) {

@@ -1,5 +1,6 @@
 import type { TradeFact } from "../../store/queries/trade-facts.ts";
 import type { SourceStatus } from "./completeness.ts";
+import { isResidualReporter, RESIDUAL_REPORTERS } from "../../domain/residual-reporters.ts";
 
 import type { Coverage } from "../../domain/coverage.ts";
 export type { Coverage } from "../../domain/coverage.ts";
@@ -73,7 +74,8 @@ function pickYear(facts: readonly TradeFact[], statuses: readonly SourceStatus[]
   // A complete reported dataset that carries this material in this year and reports for a member
   // says that member imported none of it: a lower-ranked source (a BACI basket code) must not fill in.
   const wholeReported = new Set(st.filter((s) => s.complete === true && s.rank === 0).map((s) => s.dataset));
-  const zeroByBetter = (m: string) => [...wholeReported].some((d) => reportersOf.get(d)?.has(m));
+  // (Not when that dataset has the member's rows itself: then they are the member's data, judged on their own.)
+  const zeroByBetter = (m: string) => [...wholeReported].some((d) => reportersOf.get(d)?.has(m) && !st.some((s) => s.dataset === d && s.reporter === m));
   const choose = (has: Set<string>) => {
     const out = new Map<string, SourceStatus>();
     for (const s of [...st].sort(byRank)) {
@@ -124,6 +126,8 @@ function pickYear(facts: readonly TradeFact[], statuses: readonly SourceStatus[]
     const list = [...kinds].map(([k, ms]) => `${ms.length > 4 ? `${ms.length} members` : ms.join(", ")} from ${k}`).join("; ");
     warnings.push(`mixed sources: ${list}${new Set([...chosen.values()].map((s) => s.kind)).size > 1 ? " — reported values are CIF, BACI's reconciled values FOB-type" : ""}`);
   }
+  // A residual row ("Other EU") in the mix: say what the bloc's figure is a sum of.
+  for (const r of chosen.keys()) if (isResidualReporter(r)) warnings.push(RESIDUAL_REPORTERS[r].note);
   const baskets = new Map<string, string>();
   for (const r of rows) if (r.basket) baskets.set(r.codes, r.caveat ?? "a basket broader than the material");
   for (const [codes, caveat] of baskets) warnings.push(`basket code ${codes}: ${caveat}`);

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ChokepointError } from "../../domain/error.ts";
-import type { Store } from "../../store/store.ts";
+import { Store } from "../../store/store.ts";
+import { createSchema } from "../../store/schema.ts";
 import { countryCodes } from "../../store/queries/trade.ts";
 import { tradeFingerprint, tradeTestStore } from "../../../test/fixtures/trade/store.ts";
 import { ingest } from "../ingest.ts";
@@ -37,7 +38,9 @@ async function failing(name: string, content: string | Buffer): Promise<Chokepoi
 
 test("ei-lng: Japan's 2023 LNG imports by exporter in bcm; aggregates and zero cells skipped", async () => {
   const parsed = parseEiLng(fx("ei-lng-small.csv"), await countryCodes(store));
-  assert.deepEqual(parsed.skipped, { aggregate: 2, "zero or empty": 1 });
+  // 'Other EU' is not skipped: it is reporter XEU (counted in blocs holding every EU member).
+  assert.deepEqual(parsed.skipped, { aggregate: 1, "zero or empty": 1 });
+  assert.deepEqual(parsed.rows.filter((r) => r.reporter === "XEU").map((r) => [r.partner, r.quantity]), [["QAT", 3.206333]]);
   const rows = await store.all<{ partner: string; quantity: number; qty_unit: string; value: number | null; classification: string; product: string }>(
     `SELECT partner, quantity, qty_unit, value, classification, product FROM trade
      WHERE source_file = 'ei-lng-small.csv' AND reporter = 'JPN' ORDER BY quantity DESC`,
@@ -48,8 +51,8 @@ test("ei-lng: Japan's 2023 LNG imports by exporter in bcm; aggregates and zero c
 
 test("ei-lng: without flag columns, EI's Other… rows are recognised by name", async () => {
   const parsed = parseEiLng(fx("ei-lng-noflags.csv"), await countryCodes(store));
-  assert.deepEqual(parsed.skipped, { aggregate: 2 });
-  assert.deepEqual(parsed.rows.map((r) => [r.reporter, r.partner, r.quantity]), [["JPN", "QAT", 3.5]]);
+  assert.deepEqual(parsed.skipped, { aggregate: 1 });
+  assert.deepEqual(parsed.rows.map((r) => [r.reporter, r.partner, r.quantity]), [["JPN", "QAT", 3.5], ["XEU", "QAT", 9]]);
 });
 
 test("ei-lng: loading the same file twice changes nothing", async () => {
@@ -82,4 +85,28 @@ test("ei-lng: a truncated file is rejected with line and field", async () => {
 test("ei-lng: an unknown country name is a problem", async () => {
   const err = await failing("unknown.csv", `${HEADER}2023,Japon,Qatar,3.5\n`);
   assert.deepEqual(err.problems.map((p) => [p.line, p.field, p.code]), [[2, "importer", "unknown_country"]]);
+});
+
+test("ei-lng: the bp/EI matrices' layout (data_year, importer_row, exporter_col, bcm) — Japan 2021 from the shipped file", async () => {
+  // The shipped file against the shipped country list and aliases.
+  const full = await Store.open(":memory:");
+  await createSchema(full);
+  await ingest(full, "countries", ["data/countries/countries.csv"]);
+  await ingest(full, "country-aliases", ["data/countries/aliases.csv"]);
+  const parsed = parseEiLng("data/lng/lng_trade_matrix_bcm_2021.csv", await countryCodes(full));
+  await full.close();
+  assert.deepEqual(parsed.problems, []);
+  const jp = parsed.rows.filter((r) => r.reporter === "JPN").sort((a, b) => (b.quantity ?? 0) - (a.quantity ?? 0));
+  // Hand-read: Japan ← Australia 36.295493075 bcm, ← Malaysia 13.872969637525024 (bp 2022 edition).
+  assert.deepEqual(jp.slice(0, 2).map((r) => [r.partner, r.quantity, r.year]), [["AUS", 36.295493075, 2021], ["MYS", 13.872969637525024, 2021]]);
+  // The 'Total imports' column is Japan's World row; 'Other European Union' is reporter XEU.
+  assert.deepEqual(parsed.totals.filter((r) => r.reporter === "JPN").map((r) => [r.partner, r.quantity]), [["WLD", 101.31880057233514]]);
+  const xeu = parsed.rows.filter((r) => r.reporter === "XEU");
+  assert.ok(xeu.length > 0);
+  assert.ok(Math.abs(xeu.reduce((t, r) => t + (r.quantity ?? 0), 0) - 25.514245458751454 * 0.9767448879994625) < 1e-6, "XEU named exporters");
+});
+
+test("ei-lng: a negative cell in the matrices' layout names file, line and field", async () => {
+  const err = await failing("matrix.csv", "edition,data_year,importer_row,exporter_col,bcm\nbp 2022,2021,Japan,Qatar,12.3\nbp 2022,2021,Japan,US,-1\n");
+  assert.deepEqual(err.problems.map((p) => [p.line, p.field, p.code, p.value]), [[3, "bcm", "negative_value", "-1"]]);
 });

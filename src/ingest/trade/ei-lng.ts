@@ -11,9 +11,9 @@ import type { Loader } from "../core/loader.ts";
  * EI's region and "Other…/Total…/Rest of…" rows are recognised by name.
  */
 const COLUMNS = {
-  year: { names: ["year", "Year"] },
-  importer: { names: ["importer", "Importer"] },
-  exporter: { names: ["exporter", "Exporter"] },
+  year: { names: ["year", "Year", "data_year"] },
+  importer: { names: ["importer", "Importer", "importer_row"] },
+  exporter: { names: ["exporter", "Exporter", "exporter_col"] },
   bcm: { names: ["value_bcm", "bcm", "Value"] },
   importerAgg: { names: ["importer_is_aggregate"], optional: true },
   exporterAgg: { names: ["exporter_is_aggregate"], optional: true },
@@ -22,8 +22,13 @@ const COLUMNS = {
 /** EI's region and residual rows/columns (never a country). */
 const EI_AGGREGATE = /^(other\b|total\b|rest of\b|north america$|s\. & cent\. america$|europe$|cis$|middle east$|africa$|asia pacific$|middle east & africa$|world$|european union|of which|non-oecd$|oecd$)/i;
 
+/** EI/bp's residual EU importer row ("Other EU", "Other European Union" in the 2022 edition). */
+const OTHER_EU = /^other (eu|european union)$/i;
+
 export interface EiLngParse {
   rows: TradeRow[];
+  /** each importer's "Total imports" cell: flow M to partner WLD (the World row completeness is measured against) */
+  totals: TradeRow[];
   skipped: Record<string, number>;
   problems: Problem[];
 }
@@ -31,7 +36,10 @@ export interface EiLngParse {
 /**
  * Parse EI LNG trade movements into trade rows: reporter = importer, flow M, partner = exporter,
  * classification 'EI', product 'LNG', quantity in bcm, no value; the "Total exports" row becomes
- * flow X from each exporter to WLD. Other aggregate rows/columns and empty (zero) cells are
+ * flow X from each exporter to WLD, each importer's "Total imports" column its World row
+ * (`totals`), and the "Other EU" importer row reporter XEU (domain/residual-reporters.ts). Reads
+ * EI's long form (year, importer, exporter, value_bcm) and the matrices' (data_year, importer_row,
+ * exporter_col, bcm). Other aggregate rows/columns and empty (zero) cells are
  * skipped and counted.
  *
  * @example
@@ -39,7 +47,7 @@ export interface EiLngParse {
  */
 export function parseEiLng(file: string, codes: CountryCodes): EiLngParse {
   const { cols, records } = readTradeCsv(file, COLUMNS);
-  const out: EiLngParse = { rows: [], skipped: {}, problems: [] };
+  const out: EiLngParse = { rows: [], totals: [], skipped: {}, problems: [] };
   const skip = (why: string) => (out.skipped[why] = (out.skipped[why] ?? 0) + 1);
   for (const { line, values } of records) {
     const get = (k: keyof typeof COLUMNS) => (cols[k] ? values[cols[k]!].trim() : "");
@@ -54,6 +62,7 @@ export function parseEiLng(file: string, codes: CountryCodes): EiLngParse {
     }
     const side = (k: "importer" | "exporter", flag: "importerAgg" | "exporterAgg") => {
       const name = get(k).replace(/\*+$/, "").trim();
+      if (k === "importer" && OTHER_EU.test(name)) return { iso3: "XEU" };
       if (get(flag) === "1" || get(flag).toLowerCase() === "true" || EI_AGGREGATE.test(name)) return { skip: name };
       const iso3 = codes.byAlias.get(name.toLowerCase()) ?? (codes.iso3.has(name.toUpperCase()) ? name.toUpperCase() : undefined);
       if (!iso3) out.problems.push({ code: "unknown_country", path: [line, cols[k]!], message: `unknown country '${name}'`, file, line, field: cols[k]!, value: get(k) });
@@ -68,6 +77,17 @@ export function parseEiLng(file: string, codes: CountryCodes): EiLngParse {
       if (bcm) {
         out.rows.push({
           flow: "X", reporter: exporter.iso3, partner: "WLD", classification: "EI", product: "LNG",
+          year: year!, month: 0, value: null, currency: null, quantity: bcm, qtyUnit: "bcm",
+        });
+      } else skip("zero or empty");
+      continue;
+    }
+    // Each importer's "Total imports" column: its World row, so completeness is measured (the
+    // residual "Other Africa/Europe…" exporter columns are in it but not in the partner rows).
+    if (importer && "iso3" in importer && exporter && "skip" in exporter && /^total imports$/i.test(exporter.skip ?? "")) {
+      if (bcm) {
+        out.totals.push({
+          flow: "M", reporter: importer.iso3!, partner: "WLD", classification: "EI", product: "LNG",
           year: year!, month: 0, value: null, currency: null, quantity: bcm, qtyUnit: "bcm",
         });
       } else skip("zero or empty");
@@ -91,6 +111,7 @@ export const eiLngLoader: Loader = {
     const parsed = parseEiLng(file, await countryCodes(store));
     if (parsed.problems.length) throw validationError(file, parsed.problems);
     await appendTrade(store, dataset, basename(file), parsed.rows);
-    return parsed.rows.length;
+    await appendTrade(store, dataset, basename(file), parsed.totals, "trade_totals");
+    return parsed.rows.length + parsed.totals.length;
   },
 };

@@ -1,5 +1,6 @@
 import type { Stage } from "../../domain/vocabulary.ts";
 import type { Store } from "../store.ts";
+import { withResiduals } from "./residual-reporters.ts";
 
 /** A country's (or aggregate's) production of a material at a stage, in tonnes. */
 export interface ProductionRow {
@@ -106,13 +107,19 @@ export async function sourcingSearchScope(
   hs = "",
 ): Promise<{ codes: { code: string; classification: string }[]; datasets: { dataset: string; reporters: string[] }[] }> {
   const codeRows = await tradeCodes(store, material, stage, hs);
-  const datasets = await store.memo(`trade-reporters:${reporters.join(",")}`, () =>
-    store.all<{ dataset: string; reporters: string[] }>(
+  const { reporters: withRes, residuals } = await withResiduals(store, reporters);
+  const datasets = await store.memo(`trade-reporters:${withRes.join(",")}`, async () => {
+    const rows = await store.all<{ dataset: string; reporters: string[] }>(
       `SELECT dataset, list(DISTINCT reporter ORDER BY reporter) AS reporters FROM trade
        WHERE flow = 'M' AND list_contains(string_split($1, ','), reporter) GROUP BY dataset ORDER BY dataset`,
-      [reporters.join(",")],
-    ),
-  );
+      [withRes.join(",")],
+    );
+    // A residual row ("Other EU") speaks for every member of its group the dataset does not list.
+    return rows.map((r) => {
+      const extra = r.reporters.flatMap((x) => residuals.get(x as never) ?? []);
+      return extra.length ? { ...r, reporters: [...new Set([...r.reporters, ...extra])].sort() } : r;
+    });
+  });
   return { codes: codeRows, datasets };
 }
 

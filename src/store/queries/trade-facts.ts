@@ -1,5 +1,6 @@
 import type { Stage } from "../../domain/vocabulary.ts";
 import type { Store } from "../store.ts";
+import { withResiduals } from "./residual-reporters.ts";
 
 /**
  * How a bilateral record came to be (DESIGN "Trade facts"): the reporter's own declaration, a
@@ -51,7 +52,9 @@ export async function importFacts(store: Store, material: string, stage: Stage, 
   return rows.map((r) => ({ ...r }));
 }
 
-function readImportFacts(store: Store, material: string, stage: Stage, reporters: readonly string[], hs: string): Promise<TradeFact[]> {
+async function readImportFacts(store: Store, material: string, stage: Stage, members: readonly string[], hs: string): Promise<TradeFact[]> {
+  // EI's "Other EU" LNG row (reporter XEU) belongs to any bloc that holds every EU member.
+  const { reporters } = await withResiduals(store, members);
   return store.all<TradeFact>(
     `WITH c AS (${CODES}),
      r AS (SELECT unnest(string_split($3, ',')) AS iso3),
@@ -106,7 +109,8 @@ export async function importTotals(store: Store, material: string, stage: Stage,
   return rows.map((r) => ({ ...r }));
 }
 
-function readImportTotals(store: Store, material: string, stage: Stage, reporters: readonly string[], hs: string): Promise<TradeTotal[]> {
+async function readImportTotals(store: Store, material: string, stage: Stage, members: readonly string[], hs: string): Promise<TradeTotal[]> {
+  const { reporters } = await withResiduals(store, members);
   return store.all<TradeTotal>(
     `WITH c AS (${CODES})
      SELECT t.year, t.reporter, t.dataset, sum(t.value)::DOUBLE AS value, sum(t.quantity)::DOUBLE AS quantity
