@@ -13,6 +13,7 @@ type Report = {
   current: { suppliers: { country: string; share: number }[]; cost: number; basis: string } | null;
   comparison?: { jointCost: number; separateCost: number | null; dividend: number | null; gainsMost: string | null; method: string };
   units: { cost: string; volume: string };
+  feasibility?: { feasible: boolean; reason?: string; requested: { maxShare: number; minTrusted: number }; change?: { field: "maxShare" | "minTrusted" | "demand"; from: number; to: number; meaning: string }[]; additionalCapacity?: { tonnesPerYear: number; meaning: string } };
   sources: SourceRef[];
   notes: string[];
 };
@@ -71,6 +72,19 @@ export function PlanPage({ params }: { params: URLSearchParams }) {
           <DataDetails items={[state.error.message]} />
         </div>
       ) : state.error ? <ErrorBox error={state.error} what="No plan" /> : null}
+      {r?.feasibility && !r.feasibility.feasible ? (
+        <div className="infeasible" role="alert">
+          <p><b>No plan meets the request as asked for {blocName(bloc)}.</b> Binding: {(r.feasibility.change ?? []).map((c) => RELAX[c.field === "maxShare" ? "max_share" : c.field === "minTrusted" ? "min_trusted" : "demand"].binding).join("; ") || "the limits together"}. Shown below: the plan under the smallest change that works.</p>
+          <p className="relaxations">
+            {(r.feasibility.change ?? []).filter((c) => c.field !== "demand").map((c) => (
+              <button key={c.field} type="button" className="primary" onClick={() => setParams({ [c.field]: String(c.to) }, false)}>{RELAX[c.field === "maxShare" ? "max_share" : "min_trusted"].label(c.to)} ({c.to})</button>
+            ))}
+            {(r.feasibility.change ?? []).filter((c) => c.field === "demand").map((c) => <span key="d" className="note"> {RELAX.demand.label(c.to)}.</span>)}
+          </p>
+          {r.feasibility.additionalCapacity ? <p className="note">{r.feasibility.additionalCapacity.meaning}</p> : null}
+          <DataDetails items={[r.feasibility.reason ?? "", ...(r.feasibility.change ?? []).map((c) => c.meaning)].filter(Boolean)} />
+        </div>
+      ) : null}
       {r ? (
         <>
           <ul className="kpis">
@@ -92,11 +106,11 @@ export function PlanPage({ params }: { params: URLSearchParams }) {
 }
 
 function PlanChart({ r, maxShare, name }: { r: Report; maxShare: number; name: (c: string) => string }) {
-  const rows = [...(r.current?.suppliers ?? []).slice(0, 8).map((s) => ({ mix: "today", country: s.country, name: name(s.country), share: s.share })), ...r.plan.suppliers.map((s) => ({ mix: "recommended", country: s.country, name: name(s.country), share: s.share }))];
+  const rows = [...(r.current?.suppliers ?? []).slice(0, 8).map((s) => ({ mix: "today", country: s.country, name: name(s.country).slice(0, 18), share: s.share })), ...r.plan.suppliers.map((s) => ({ mix: "recommended", country: s.country, name: name(s.country).slice(0, 18), share: s.share }))];
   const countries = [...new Set(rows.map((d) => d.name))];
   return (
     <Chart label={`Plan for ${r.material}, ${r.bloc}`} rows={rows} deps={[r, name]} plot={(w) => Plot.plot({
-      width: w, height: 50 + countries.length * 34, marginLeft: Math.min(130, w / 4), marginTop: 30, marginRight: 50, style: { fontSize: "12px" },
+      width: w, height: 50 + countries.length * 34, marginLeft: Math.min(150, Math.max(110, w * 0.3)), marginTop: 30, marginRight: 50, style: { fontSize: "12px" },
       x: { domain: [0, 1], tickFormat: "%", label: "share of supply", grid: true },
       y: { axis: null, domain: ["today", "recommended"] },
       fy: { domain: countries, label: null },
