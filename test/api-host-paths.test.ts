@@ -30,6 +30,7 @@ const scenario = { name: "ban", year: 2023, shocks: [{ type: "export_ban", actor
 /** Valid bodies per POST route and the string fields (paths into the body) to plant a path in. */
 const BODIES: Record<string, { body: any; fields: (string | number)[][] }> = {
   "/api/plan": { body: { material: "gallium", bloc: "JPN", maxShare: 0.99 }, fields: [["material"], ["bloc"], ["scenario"], ["stage"]] },
+  "/api/brief": { body: { material: "gallium", bloc: "JPN" }, fields: [["material"], ["bloc"], ["scenario"]] },
   "/api/simulate": { body: scenario, fields: [["name"], ["shocks", 0, "material"], ["shocks", 0, "targets", 0], ["shocks", 0, "actor"], ["report"]] },
 };
 const setIn = (o: any, path: (string | number)[], v: unknown) => {

@@ -73,7 +73,7 @@ test("unknown endpoints are 404, wrong methods 405", async () => {
 test("/api/health lists every capability the routes serve, without loading anything at run time", async () => {
   const h = (await (await app.request("/api/health")).json()) as any;
   assert.equal(h.ok, true);
-  assert.deepEqual(Object.keys(h.capabilities).sort(), ["alerts", "anomalies", "assess", "benchmarks", "blocs", "events", "exposure", "materials", "overview", "partners", "plan", "restrictions", "scan", "simulate", "tariffs", "tariffs/timeline"]);
+  assert.deepEqual(Object.keys(h.capabilities).sort(), ["alerts", "anomalies", "assess", "benchmarks", "blocs", "brief", "countries", "events", "exposure", "materials", "overview", "partners", "plan", "restrictions", "scan", "simulate", "tariffs", "tariffs/timeline"]);
   assert.ok(Object.values(h.capabilities).every((v) => v === true));
 });
 

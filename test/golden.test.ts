@@ -54,7 +54,10 @@ test("sankey: cobalt imports of EU27 and JPN by supplier and stage, totals conse
   assert.ok(Math.abs(total - blocTotal("EU27") - blocTotal("JPN")) < 1e-6 * total);
   assert.match(svg, /<title>EU27: [\d.]+ (bn|m) USD<\/title>/);
   assert.match(svg, /<title>JPN: [\d.]+ (bn|m) USD<\/title>/);
-  assert.ok(svg.includes(">Other<"), "small suppliers merged into Other");
+  assert.ok(svg.includes(">Other <tspan"), "small suppliers merged into Other");
+  // Node labels carry country names (not ISO3 codes) and their values.
+  assert.match(svg, />Finland <tspan fill="#4b5563">[\d.]+ m USD<\/tspan>/);
+  assert.doesNotMatch(svg, />FIN </);
   golden("sankey-cobalt-2023", svg);
 });
 

@@ -12,6 +12,7 @@ import { parse as parseYaml } from "yaml";
 import { openApi } from "./openapi.ts";
 import { capabilityList, ROUTES, type Route } from "./routes.ts";
 import { serveDashboard } from "./static.ts";
+import type { PdfAnswer } from "../report/brief-request.ts";
 
 export interface AppOptions {
   store: Store;
@@ -81,9 +82,12 @@ export function createApp(opts: AppOptions): Hono {
     if (body !== undefined) refuseHostPaths(typeof body === "string" ? yamlOrText(body) : body, "body");
     const run = () => r.run({ store: opts.store, query: q.data, body });
     const result = r.cacheable ? await cache.get(`${r.method} ${r.path} ${JSON.stringify(q.data)} ${JSON.stringify(body ?? null)}`, run) : await run();
+    if (isPdf(result)) return c.body(result.pdf as Uint8Array<ArrayBuffer>, 200, { "content-type": "application/pdf", "content-disposition": `attachment; filename="${result.filename}"` });
     return c.json(result as object);
   }
 }
+
+const isPdf = (r: unknown): r is PdfAnswer => !!r && typeof r === "object" && (r as PdfAnswer).pdf instanceof Uint8Array;
 
 /** A YAML body as data for the path check (the route parses it again, with line numbers). */
 function yamlOrText(text: string): unknown {

@@ -27,6 +27,9 @@ import { listEvents } from "./monitor.ts";
 import { partners } from "../plan/partners.ts";
 import { PartnersRequestSchema } from "../plan/partners-request.ts";
 import { listRestrictions } from "../monitor/restrictions/list.ts";
+import { BriefBodySchema, BriefRequestSchema, briefPdf } from "../report/brief-request.ts";
+import { countries, CountriesRequestSchema } from "../store/queries/countries-request.ts";
+import { parseRequest } from "../domain/request.ts";
 
 /** What a route handler gets: the store, its validated query and the request body. */
 export interface RouteContext<Q> {
@@ -127,6 +130,18 @@ export const ROUTES: Route[] = [
   route({
     method: "get", path: "/api/partners", summary: "Who else could supply a bloc where it depends on one country: alliance half first, then trusted partners, then others (CEPII BACI)", query: PartnersRequestSchema, cacheable: true,
     run: ({ store, query }) => partners(store, query),
+  }),
+  route({
+    method: "get", path: "/api/countries", summary: "Country names by ISO3 code, with EU membership (for labels and the bloc picker)", query: CountriesRequestSchema, cacheable: true,
+    run: ({ store }) => countries(store),
+  }),
+  route({
+    method: "get", path: "/api/brief", summary: "A 2–4 page briefing on one material for one bloc, as PDF (application/pdf)", query: BriefRequestSchema, cacheable: false,
+    run: ({ store, query }) => briefPdf(store, query),
+  }),
+  route({
+    method: "post", path: "/api/brief", summary: "A briefing as PDF with a scenario's result (body: material, bloc, scenario object, runs)", query: S.EmptyQuery, body: BriefBodySchema, cacheable: false, guarded: true,
+    run: ({ store, body }) => briefPdf(store, parseRequest(BriefBodySchema, body, "brief")),
   }),
 ];
 

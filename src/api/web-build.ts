@@ -8,7 +8,7 @@ export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const WEB_DIST = join(PROJECT_ROOT, "web", "dist");
 
 /** What the dashboard bundle is built from (the web app imports the chart modules in src/report). */
-const WEB_SOURCES = ["web/src", "web/index.html", "src/report", "vite.config.ts"].map((p) => join(PROJECT_ROOT, p));
+const WEB_SOURCES = ["web/src", "web/public", "web/index.html", "src/report", "vite.config.ts"].map((p) => join(PROJECT_ROOT, p));
 
 /**
  * Build the dashboard with Vite if `web/dist` is missing (a fresh clone after `npm ci`), older than

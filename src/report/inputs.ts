@@ -38,7 +38,7 @@ export function sankeyFlows(exposures: ExposureLike[]): { flows: Flow[]; unit: s
   const units = new Set(exposures.flatMap((e) => e.suppliers.map((s) => s.unit)));
   if (units.size > 1) throw new Error(`cannot add flows in different units: ${[...units].join(", ")}`);
   const flows = exposures.flatMap((e) =>
-    e.suppliers.filter((s) => s.amount > 0).map((s) => ({ supplier: s.aggregate ? "Other" : s.country, stage: e.stage, bloc: e.bloc, value: s.amount })),
+    e.suppliers.filter((s) => s.amount > 0).map((s) => ({ supplier: s.aggregate ? "Other" : s.country, ...(s.name && !s.aggregate ? { name: s.name } : {}), stage: e.stage, bloc: e.bloc, value: s.amount })),
   );
   return { flows, unit: [...units][0] ?? "", sources: exposures.flatMap((e) => e.sources) };
 }
@@ -52,16 +52,20 @@ export function sankeyFlows(exposures: ExposureLike[]): { flows: Flow[]; unit: s
 export function sankeyByUnit(
   exposures: ExposureLike[],
   missing: { label: string; reason: string }[] = [],
-): { flows: Flow[]; unit: string; sources: ExposureLike["sources"]; notes: string[] } {
+): { flows: Flow[]; unit: string; year: number | null; sources: ExposureLike["sources"]; notes: string[] } {
   const unitOf = (e: ExposureLike) => e.suppliers.find((s) => s.amount > 0)?.unit ?? "";
-  const byUnit = new Map<string, ExposureLike[]>();
-  for (const e of exposures) byUnit.set(unitOf(e), [...(byUnit.get(unitOf(e)) ?? []), e]);
-  const [unit, drawn] = [...byUnit].sort((a, b) => b[1].length - a[1].length)[0] ?? ["", []];
+  // One unit and one year per picture: the group most exposures share (the latest year on a tie).
+  const key = (e: ExposureLike) => `${unitOf(e)}|${e.year}`;
+  const groups = new Map<string, ExposureLike[]>();
+  for (const e of exposures) groups.set(key(e), [...(groups.get(key(e)) ?? []), e]);
+  const [, drawn] = [...groups].sort((a, b) => b[1].length - a[1].length || b[1][0].year - a[1][0].year)[0] ?? ["", []];
+  const unit = drawn[0] ? unitOf(drawn[0]) : "";
+  const year = drawn[0]?.year ?? null;
   const notes = [
-    ...exposures.filter((e) => !drawn.includes(e)).map((e) => `${e.bloc} ${e.stage}: imports in ${unitOf(e) || "another unit"} (not added to ${unit} flows)`),
+    ...exposures.filter((e) => !drawn.includes(e)).map((e) => (unitOf(e) !== unit ? `${e.bloc} ${e.stage}: imports in ${unitOf(e) || "another unit"} (not added to ${unit} flows)` : `${e.bloc} ${e.stage}: latest imports are for ${e.year}, not ${year} (not mixed into one picture)`)),
     ...missing.map((m) => `${m.label}: ${m.reason}`),
   ];
-  return { ...sankeyFlows(drawn), notes };
+  return { ...sankeyFlows(drawn), year, notes };
 }
 
 /** The fields of an assessment the matrix uses. */

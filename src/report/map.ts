@@ -27,7 +27,7 @@ export function worldMapSvg(topology: Topology, input: MapInput): string {
   const width = input.width ?? 720;
   const height = Math.round(width * 0.52);
   const src = sourceLine(input.sources);
-  const chars = Math.floor(width / 5.6);
+  const chars = Math.floor(width / 6.2);
   const legendH = 36 + 12 * footnoteLines(src, chars);
   const land = feature(topology, topology.objects.countries as GeometryCollection);
   const projection = geoEqualEarth().fitExtent([[4, 4], [width - 4, height - 4]], { type: "Sphere" });

@@ -1,3 +1,4 @@
+import { placeLabels } from "./labels.ts";
 import { esc, footnote, footnoteLines, n, sourceLine, svgOpen } from "./svg.ts";
 
 export interface MatrixPoint {
@@ -30,10 +31,13 @@ export interface MatrixInput {
 export function matrixSvg(input: MatrixInput): string {
   const width = input.width ?? 720;
   const src = sourceLine(input.sources);
-  const chars = Math.floor(width / 5.6);
+  const chars = Math.floor(width / 6.2);
   const foot = 12 * footnoteLines(src, chars);
-  const height = Math.round(width * 0.62) + foot;
-  const m = { top: 16, right: 16, bottom: 72 + foot, left: 44 };
+  // A phone-width chart is drawn taller and its legend takes two lines (text stays 9–11 px).
+  const narrow = width < 560;
+  const extra = narrow ? 14 : 0;
+  const height = Math.round(width * (narrow ? 0.95 : 0.62)) + foot + extra;
+  const m = { top: 16, right: 16, bottom: 72 + foot + extra, left: 44 };
   const srT = input.srThreshold ?? 1;
   const eiT = input.eiThreshold ?? 2.8;
   const pts = input.points.filter((p) => Number.isFinite(p.sr) && Number.isFinite(p.ei));
@@ -69,22 +73,24 @@ export function matrixSvg(input: MatrixInput): string {
       `<g class="pt" data-material="${esc(p.material)}"><circle cx="${n(x(p.ei))}" cy="${n(y(p.sr))}" r="5" fill="${fill}" fill-opacity="0.8" stroke="#fff"/><title>${esc(`${p.name}: SR ${p.sr.toFixed(2)}, ${tail}`)}</title></g>`,
     );
   }
-  out.push(`</g><g font-size="9" fill="#111827">`);
-  for (const p of labelled(sorted)) {
-    const right = x(p.ei) > width * 0.78;
-    out.push(`<text x="${n(x(p.ei) + (right ? -7 : 7))}" y="${n(y(p.sr))}" dy="0.35em" text-anchor="${right ? "end" : "start"}">${esc(p.name)}</text>`);
-  }
+  out.push(`</g><g class="labels" font-size="9" fill="#111827">`);
+  // Most important first (critical, then highest SR); a label that has no free place is left off.
+  const placed = placeLabels(
+    labelled(sorted).map((p) => ({ x: x(p.ei), y: y(p.sr), text: p.name })),
+    { fontSize: 9, bounds: { x0: x(0), y0: y(yMax), x1: x(xMax), y1: y(0) }, markers: sorted.map((p) => ({ x: x(p.ei), y: y(p.sr), r: 5 })) },
+  );
+  for (const l of placed) out.push(`<text x="${n(l.tx)}" y="${n(l.ty)}" dy="0.35em" text-anchor="${l.anchor}">${esc(l.text)}</text>`);
   out.push(`</g>`);
   const ly = y(0) + 52;
   const rangeKey = pts.some((p) => p.srRange)
-    ? `<line x1="305" x2="305" y1="-10" y2="4" stroke="#9ca3af" stroke-width="3"/><circle r="4" cx="305" cy="-3" fill="#fff" stroke="#9ca3af" stroke-width="2"/><text x="314" y="0">SR bounded (import reliance unknown)</text>`
+    ? `<g transform="translate(${narrow ? -300 : 0},${extra})"><line x1="305" x2="305" y1="-10" y2="4" stroke="#9ca3af" stroke-width="3"/><circle r="4" cx="305" cy="-3" fill="#fff" stroke="#9ca3af" stroke-width="2"/><text x="314" y="0">SR bounded (import reliance unknown)</text></g>`
     : "";
   out.push(`<g transform="translate(${m.left},${ly})" fill="#374151"><circle r="5" cx="5" cy="-3" fill="#c2410c"/><text x="14" y="0">strategic (CRM Act)</text><circle r="5" cx="135" cy="-3" fill="#2563eb"/><text x="144" y="0">critical</text><circle r="5" cx="205" cy="-3" fill="#9ca3af"/><text x="214" y="0">not critical</text>${rangeKey}</g>`);
-  out.push(`${footnote(m.left, y(0) + 70, src, chars)}</svg>`);
+  out.push(`${footnote(m.left, y(0) + 70 + extra, src, chars)}</svg>`);
   return out.join("");
 }
 
-/** Label the materials in the critical zone's far corners and the highest risks, up to 14, to limit clutter. */
+/** Labels in order of importance: critical materials, then the highest supply risks (up to 24; placement drops those without room). */
 function labelled(pts: MatrixPoint[]): MatrixPoint[] {
-  return [...pts].sort((a, b) => b.sr - a.sr || a.material.localeCompare(b.material)).slice(0, 14);
+  return [...pts].sort((a, b) => Number(b.critical) - Number(a.critical) || b.sr - a.sr || a.material.localeCompare(b.material)).slice(0, 24);
 }

@@ -4,6 +4,8 @@ import { esc, footnote, footnoteLines, n, sourceLine, svgOpen } from "./svg.ts";
 /** One flow: a supplier country ships `value` of a material at a stage to a bloc. */
 export interface Flow {
   supplier: string;
+  /** The supplier's name for people (the ISO3 code is shown when absent). */
+  name?: string;
   stage: string;
   bloc: string;
   value: number;
@@ -34,7 +36,7 @@ const PALETTE = ["#2563eb", "#dc2626", "#059669", "#d97706", "#7c3aed", "#0891b2
 export function sankeySvg(input: SankeyInput): string {
   const width = input.width ?? 720;
   const src = sourceLine(input.sources);
-  const chars = Math.floor(width / 5.6);
+  const chars = Math.floor(width / 6.2);
   const foot = 12 * footnoteLines(src, chars);
   const height = 360 + foot;
   const keep = topSuppliers(input.flows, input.maxSuppliers ?? 8);
@@ -45,6 +47,7 @@ export function sankeySvg(input: SankeyInput): string {
     l.value += value;
     links.set(k, l);
   };
+  const names = new Map(input.flows.filter((f) => f.name).map((f) => [f.supplier, f.name!]));
   for (const f of input.flows) {
     if (!(f.value > 0)) continue;
     const s = keep.has(f.supplier) ? f.supplier : "Other";
@@ -52,7 +55,7 @@ export function sankeySvg(input: SankeyInput): string {
     add(`s:${f.stage}`, `b:${f.bloc}`, f.value);
   }
   const ids = new Set([...links.values()].flatMap((l) => [l.source, l.target]));
-  const nodes: N[] = [...ids].map((id) => ({ id, label: id.slice(2), column: id[0] === "c" ? 0 : id[0] === "s" ? 1 : 2 }));
+  const nodes: N[] = [...ids].map((id) => ({ id, label: (id[0] === "c" ? names.get(id.slice(2)) : undefined) ?? id.slice(2), column: id[0] === "c" ? 0 : id[0] === "s" ? 1 : 2 }));
   const order = (a: N, b: N) => a.column - b.column || total(links, b.id) - total(links, a.id) || a.id.localeCompare(b.id);
   nodes.sort(order);
   const layout = sankey<N, L>()
@@ -79,7 +82,7 @@ export function sankeySvg(input: SankeyInput): string {
     const x0 = d.x0 ?? 0, x1 = d.x1 ?? 0, y0 = d.y0 ?? 0, y1 = d.y1 ?? 0;
     out.push(`<rect x="${n(x0)}" y="${n(y0)}" width="${n(x1 - x0)}" height="${n(Math.max(1, y1 - y0))}" fill="${colour.get(d.id) ?? "#475569"}"><title>${esc(`${d.label}: ${fmt(d.value ?? 0)}`)}</title></rect>`);
     const left = d.column < 2;
-    out.push(`<text x="${n(left ? x1 + 6 : x0 - 6)}" y="${n((y0 + y1) / 2)}" dy="0.35em" text-anchor="${left ? "start" : "end"}" fill="#111827">${esc(d.label)}</text>`);
+    out.push(`<text x="${n(left ? x1 + 6 : x0 - 6)}" y="${n((y0 + y1) / 2)}" dy="0.35em" text-anchor="${left ? "start" : "end"}" fill="#111827">${esc(d.label)} <tspan fill="#4b5563">${esc(fmt(d.value ?? 0))}</tspan></text>`);
   }
   out.push(`</g>${footnote(1, height - foot + 2, src, chars)}</svg>`);
   return out.join("");

@@ -43,6 +43,7 @@ export function timelineSvg(input: TimelineChartInput): string {
   for (const mk of input.marks ?? []) {
     out.push(`<line x1="${n(x(mk.date))}" x2="${n(x(mk.date))}" y1="${m.top - 10}" y2="${n(height - m.bottom)}" stroke="#6b7280" stroke-dasharray="3 3"/><text x="${n(x(mk.date) + 3)}" y="${m.top - 12}" fill="#374151" font-size="10">${esc(mk.label)}</text>`);
   }
+  const ends = endLabelY(input.series.map((s) => { const last = s.points[s.points.length - 1]; return last ? y(last.effectiveRate) : NaN; }), 12);
   input.series.forEach((s, i) => {
     const c = COLOURS[i % COLOURS.length];
     const pts: string[] = [];
@@ -50,12 +51,37 @@ export function timelineSvg(input: TimelineChartInput): string {
       const next = s.points[j + 1]?.date ?? input.to;
       pts.push(`${n(x(p.date))},${n(y(p.effectiveRate))}`, `${n(x(next))},${n(y(p.effectiveRate))}`);
     });
-    out.push(`<polyline fill="none" stroke="${c}" stroke-width="2" points="${pts.join(" ")}"/>`);
+    out.push(`<polyline fill="none" stroke="${c}" stroke-width="2" points="${pts.join(" ")}" data-series="${esc(s.label)}"/>`);
+    // A dot where each step starts, its value in a tooltip (and for readers of the SVG).
+    for (const p of s.points) out.push(`<circle class="step" cx="${n(x(p.date))}" cy="${n(y(p.effectiveRate))}" r="2.5" fill="${c}"><title>${esc(s.label)} ${p.date}: ${(p.effectiveRate * 100).toFixed(1)} %</title></circle>`);
     const last = s.points[s.points.length - 1];
-    if (last) out.push(`<text x="${n(width - m.right + 4)}" y="${n(y(last.effectiveRate))}" dy="0.35em" fill="${c}" font-weight="600">${esc(s.label)} ${(last.effectiveRate * 100).toFixed(1)} %</text>`);
+    if (last) out.push(`<text class="end" x="${n(width - m.right + 4)}" y="${n(ends[i])}" dy="0.35em" fill="${c}" font-weight="600">${esc(s.label)} ${(last.effectiveRate * 100).toFixed(1)} %</text>`);
   });
   out.push(`${footnote(0, height - foot + 6, src, chars)}</svg>`);
   return out.join("");
+}
+
+/**
+ * The y of each series' end label: its line's end, pushed apart so no two are closer than `gap` px.
+ * @example endLabelY([100, 104], 12) // [96, 108]
+ */
+export function endLabelY(ys: number[], gap: number): number[] {
+  const order = ys.map((y, i) => ({ y, i })).filter((o) => Number.isFinite(o.y)).sort((a, b) => a.y - b.y);
+  const out = [...ys];
+  for (let k = 0; k < 40; k++) {
+    let moved = false;
+    for (let j = 1; j < order.length; j++) {
+      const a = order[j - 1], b = order[j];
+      const d = out[b.i] - out[a.i];
+      if (d < gap - 1e-9) {
+        out[a.i] -= (gap - d) / 2;
+        out[b.i] += (gap - d) / 2;
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  return out;
 }
 
 /** The timeline as chart input: one series per exporter, the Supreme Court ruling marked. */

@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 
 /** An API error as the server sends it: `{ code, path, message }`. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly problems: { code: string; path: (string | number)[]; message: string; value?: unknown }[] = []) {
     super(message);
   }
 }
@@ -16,7 +16,7 @@ export async function api<T>(path: string, body?: unknown): Promise<T> {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = await res.json().catch(() => ({ code: "bad_response", message: `HTTP ${res.status}` }));
-  if (!res.ok) throw new ApiError(res.status, json.code, json.message);
+  if (!res.ok) throw new ApiError(res.status, json.code, json.message, json.problems ?? []);
   return json as T;
 }
 

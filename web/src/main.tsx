@@ -8,6 +8,8 @@ import { ScenarioPage } from "./pages/scenario.tsx";
 import { PlanPage } from "./pages/plan.tsx";
 import { AlertsPage } from "./pages/alerts.tsx";
 import { ProductsPage } from "./pages/products.tsx";
+import { GlossaryPage } from "./pages/glossary.tsx";
+import { NotFound } from "./components/status.tsx";
 import "./styles.css";
 
 const NAV = [
@@ -17,6 +19,7 @@ const NAV = [
   ["/plan", "Plan"],
   ["/alerts", "Alerts"],
   ["/products", "Products"],
+  ["/glossary", "Glossary"],
 ] as const;
 
 function App() {
@@ -29,7 +32,9 @@ function App() {
   else if (loc.path === "/plan") page = <PlanPage params={loc.params} />;
   else if (loc.path === "/alerts") page = <AlertsPage params={loc.params} />;
   else if (loc.path === "/products") page = <ProductsPage params={loc.params} />;
-  else page = <Overview bloc={bloc} />;
+  else if (loc.path === "/glossary") page = <GlossaryPage />;
+  else if (loc.path === "/" || loc.path === "/index.html") page = <Overview bloc={bloc} />;
+  else page = <NotFound what={`There is no page at ${loc.path}.`} />;
   return (
     <>
       <a className="skip" href="#main">Skip to content</a>
@@ -44,7 +49,7 @@ function App() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>{page}</main>
-      <footer>Open data: USGS Mineral Commodity Summaries, EU 2023 criticality study, Eurostat Comext, UN Comtrade, World Bank WGI; CEPII BACI when loaded. Method notes in docs/.</footer>
+      <footer>Open data: USGS Mineral Commodity Summaries, EU 2023 criticality study, Eurostat Comext, UN Comtrade, World Bank WGI; CEPII BACI when loaded. Terms explained in the <a href="/glossary">glossary</a>.</footer>
     </>
   );
 }

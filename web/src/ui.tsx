@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import type { Loadable } from "./api.ts";
-import { href, navigate, setParams } from "./url.ts";
+import { href, navigate } from "./url.ts";
+import { DataDetails, ErrorBox } from "./components/status.tsx";
 
 export type SourceRef = { dataset: string; edition?: string; year?: number };
 
@@ -22,13 +23,16 @@ export function Link(props: { to: string; children: ReactNode; className?: strin
   );
 }
 
-/** Every figure names its sources in a footnote. */
-export function Sources({ sources }: { sources: SourceRef[] }) {
+/** Every figure names its sources in a footnote; editions (file ids, versions) are folded into data details. */
+export function Sources({ sources, details = [] }: { sources: SourceRef[]; details?: string[] }) {
   const seen = [...new Map(sources.map((s) => [`${s.dataset}|${s.edition}|${s.year}`, s])).values()];
+  const names = [...new Set(seen.map((s) => `${s.dataset}${s.year ? ` (${s.year})` : ""}`))];
+  const editions = seen.filter((s) => s.edition).map((s) => `${s.dataset}: edition ${s.edition}${s.year ? `, data year ${s.year}` : ""}`);
   return (
-    <p className="sources">
-      Source: {seen.map((s) => `${s.dataset}${s.edition ? ` (${s.edition}${s.year ? `, ${s.year}` : ""})` : s.year ? ` (${s.year})` : ""}`).join("; ")}
-    </p>
+    <div className="sources">
+      <span>Source: {names.join("; ")}</span>
+      <DataDetails items={[...new Set([...editions, ...details])]} />
+    </div>
   );
 }
 
@@ -49,25 +53,12 @@ export function PlotFigure({ make, deps, label }: { make: () => Element; deps: u
   return <figure className="plot" aria-label={label} ref={ref} />;
 }
 
-export const BLOCS = ["EU27", "JPN", "ALLIANCE"] as const;
-
-/** The EU27 / JPN / ALLIANCE switch, kept in the URL's `bloc` parameter. */
-export function BlocSwitch({ bloc }: { bloc: string }) {
-  return (
-    <div className="switch" role="radiogroup" aria-label="Bloc">
-      {BLOCS.map((b) => (
-        <button key={b} role="radio" aria-checked={b === bloc} className={b === bloc ? "on" : ""} onClick={() => setParams({ bloc: b }, false)}>
-          {b === "ALLIANCE" ? "Alliance" : b}
-        </button>
-      ))}
-    </div>
-  );
-}
+export { BLOCS, BlocSwitch, blocName } from "./components/bloc-picker.tsx";
 
 /** Loading and error states for a fetched value. */
 export function Show<T>({ value, children, what }: { value: Loadable<T>; children: (data: T) => ReactNode; what: string }) {
   if (value.state === "loading") return <p className="loading" role="status">Loading {what}…</p>;
-  if (value.state === "error") return <p className="error" role="alert">{what}: {value.error.message}</p>;
+  if (value.state === "error") return <ErrorBox error={value.error} what={`Could not load the ${what}`} />;
   return <>{children(value.data)}</>;
 }
 

@@ -18,7 +18,7 @@ export function AlertsPage({ params }: { params: URLSearchParams }) {
       <Show value={alerts} what="alerts">
         {(a) =>
           a.alerts.length === 0 ? (
-            <p className="note">No alerts: no stored events (run <code>chokepoint watch</code>) and no trade collapse in the last months of data.</p>
+            <p className="note">No alerts: no stored events and no trade collapse in the last months of data.</p>
           ) : (
             <ol className="alerts">
               {a.alerts.slice(0, 40).map((x, i) => (

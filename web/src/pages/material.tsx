@@ -6,29 +6,28 @@ import { worldMapSvg } from "../../../src/report/map.ts";
 import { sankeySvg } from "../../../src/report/sankey.ts";
 import { mapInput, sankeyByUnit, type ExposureLike } from "../../../src/report/inputs.ts";
 import { api, useApi } from "../api.ts";
-import { BlocSwitch, Link, PlotFigure, Show, Sources, SvgFigure, href, pct } from "../ui.tsx";
+import { Chart } from "../components/figure.tsx";
+import { Absent, NotFound, plain } from "../components/status.tsx";
+import { shortName } from "../countries.ts";
+import { BlocSwitch, Link, Show, Sources, blocName, href, pct } from "../ui.tsx";
 import { navigate, setParams } from "../url.ts";
+import { coverageWarnings, useYears, type Exposure, type YearPoint } from "./material-trend.ts";
 
-type Exposure = Omit<ExposureLike, "suppliers"> & {
-  hhi: number; top: { country: string; share: number } | null; blocShare: number; restrictedShare: number;
-  crma: { breached: boolean; country: string | null; share: number | null };
-  suppliers: (ExposureLike["suppliers"][number] & { inBloc: boolean; restricted?: boolean })[];
-  coverage: { years: number[]; notes: string[] };
-  /** the bloc's members as the server resolved them (GET /api/blocs lists the named blocs) */
-  blocMembers: string[];
-};
 type Material = { id: string; name: string; stages: string[]; default_stage: string | null };
 
+const COLORS = ["#2563eb", "#dc2626", "#059669", "#d97706", "#7c3aed"];
 
-/** Material: world map of production shares, Sankey of imports, supplier table, trend. */
+/** Material: who produces it and where the bloc buys it, side by side, with trends, the Sankey and a briefing. */
 export function MaterialPage({ id, params }: { id: string; params: URLSearchParams }) {
   const bloc = params.get("bloc") ?? "ALLIANCE";
   const mats = useApi<{ materials: Material[] }>("/api/materials");
   const m = mats.state === "ok" ? mats.data.materials.find((x) => x.id === id) : undefined;
   const stage = params.get("stage") ?? m?.default_stage ?? m?.stages[0] ?? "";
-  const prod = useApi<Exposure>(m ? `/api/exposure?material=${id}&bloc=${bloc}&basis=production${stage ? `&stage=${stage}` : ""}` : null);
-  const flows = useSourcing(m);
-  const trend = useTrend(prod.state === "ok" ? prod.data : null, bloc);
+  const q = `material=${encodeURIComponent(id)}&bloc=${encodeURIComponent(bloc)}${stage ? `&stage=${stage}` : ""}`;
+  const prod = useApi<Exposure>(m ? `/api/exposure?${q}&basis=production` : null);
+  const src = useApi<Exposure>(m ? `/api/exposure?${q}&basis=sourcing` : null);
+  if (mats.state === "error") return <Show value={mats} what="material catalogue">{() => null}</Show>;
+  if (mats.state === "ok" && !m) return <NotFound what={`There is no material '${id}' in the catalogue.`} hint={<>Pick one: {mats.data.materials.slice(0, 8).map((x) => <span key={x.id}><Link to={href(`/material/${x.id}`, { bloc })}>{x.name}</Link>, </span>)}…</>} />;
   return (
     <>
       <div className="title-row">
@@ -44,93 +43,152 @@ export function MaterialPage({ id, params }: { id: string; params: URLSearchPara
           </div>
         ) : null}
         <BlocSwitch bloc={bloc} />
+        <a className="button" href={`/api/brief?material=${encodeURIComponent(id)}&bloc=${encodeURIComponent(bloc)}`} download>Download briefing (PDF)</a>
       </div>
-      {mats.state === "ok" && !m ? <p className="error" role="alert">Unknown material '{id}'.</p> : null}
-      <Show value={prod} what="exposure">
+      <Show value={prod} what="world production">
         {(e) => (
-          <>
-            <ul className="kpis">
-              <li><span>Top producer</span><b>{e.top ? `${e.top.country} ${pct(e.top.share)}` : "–"}</b></li>
-              <li><span>HHI</span><b>{Math.round(e.hhi * 10000)}</b></li>
-              <li><span>{bloc}'s own share</span><b>{pct(e.blocShare)}</b></li>
-              <li><span>From countries with export restrictions</span><b>{pct(e.restrictedShare)}</b></li>
-              <li><span>CRM Act 65 % line</span><b className={e.crma.breached ? "bad" : "good"}>{e.crma.breached ? `breached (${e.crma.country})` : "not breached"}</b></li>
-            </ul>
-            <div className="cols">
-              <section aria-labelledby="map-h">
-                <h2 id="map-h">Who produces it ({e.stage}, {e.year})</h2>
-                <SvgFigure label="World map of production shares" svg={worldMapSvg(world as unknown as Topology, { ...mapInput(e, e.blocMembers), width: 640 })} />
-              </section>
-              <section aria-labelledby="sup-h">
-                <h2 id="sup-h">Suppliers</h2>
-                <table>
-                  <thead><tr><th>Country</th><th className="num">Share</th><th className="num">Amount</th><th>Note</th></tr></thead>
-                  <tbody>
-                    {e.suppliers.slice(0, 12).map((s) => (
-                      <tr key={s.country}><td>{s.name ?? s.country}</td><td className="num">{pct(s.share)}</td><td className="num">{Math.round(s.amount).toLocaleString("en")} {s.unit}</td><td>{s.inBloc ? "in bloc" : ""}{s.restricted ? " export restriction on record" : ""}</td></tr>
-                    ))}
-                  </tbody>
-                </table>
-                <Sources sources={e.sources} />
-                {e.coverage.notes.length ? <ul className="notes">{e.coverage.notes.map((n) => <li key={n}>{n}</li>)}</ul> : null}
-              </section>
-            </div>
-          </>
+          <ul className="kpis">
+            <li><span>Top producer</span><b>{e.top ? `${nameOf(e, e.top.country)} ${pct(e.top.share)}` : "–"}</b></li>
+            <li><span>Concentration (HHI)</span><b>{Math.round(e.hhi * 10000)}</b></li>
+            <li><span>{blocName(bloc)}'s own share of production</span><b>{pct(e.blocShare)}</b></li>
+            <li><span>From countries with export restrictions</span><b>{pct(e.restrictedShare)}</b></li>
+            <li><span>CRM Act 65 % line (production)</span><b className={e.crma.breached ? "bad" : "good"}>{e.crma.breached ? `breached (${nameOf(e, e.crma.country)})` : "not breached"}</b></li>
+          </ul>
         )}
       </Show>
       <div className="cols">
-        <section aria-labelledby="sankey-h">
-          <h2 id="sankey-h">Imports of EU27 and Japan by supplier and stage</h2>
-          {flows === null ? <p className="loading" role="status">Loading trade flows…</p> : flows.flows.length === 0 ? <p className="note">No import data for this material in the store.</p> : (
-            <SvgFigure label="Sankey of imports" svg={sankeySvg({ title: `${m?.name ?? id}: imports by supplier`, flows: flows.flows, unit: flows.unit, sources: flows.sources, width: 640 })} />
-          )}
-          {flows?.notes.length ? <ul className="notes" aria-label="Imports not shown">{flows.notes.map((n) => <li key={n}>{n}</li>)}</ul> : null}
+        <section aria-labelledby="prod-h">
+          <h2 id="prod-h">Who produces it</h2>
+          <Show value={prod} what="world production">
+            {(e) => (
+              <>
+                <p className="note">{e.stage}, {e.year}; {blocName(bloc)} outlined on the map.</p>
+                <Chart label={`World production of ${e.material}, ${e.year}`} maxWidth={640} deps={[e, bloc]} rows={supplierRows(e)} svg={(w) => worldMapSvg(world as unknown as Topology, { ...mapInput(e, e.blocMembers ?? []), width: w })} />
+                <SupplierTable e={e} label="Producer" />
+                <ShareTrend base={e} basis="production" title="Top producer's share of world production" />
+              </>
+            )}
+          </Show>
         </section>
-        <section aria-labelledby="trend-h">
-          <h2 id="trend-h">Trend: concentration over the years loaded</h2>
-          {trend === null ? <p className="loading" role="status">Loading years…</p> : trend.length < 2 ? <p className="note">Only one year loaded.</p> : (
+        <section aria-labelledby="src-h">
+          <h2 id="src-h">Where {blocName(bloc)} buys it</h2>
+          {src.state === "loading" ? <p className="loading" role="status">Loading imports…</p> : src.state === "error" ? (
+            <Absent title={`No import figures for ${blocName(bloc)} on this material.`} details={plain(src.error.message).details}>
+              <p>{plain(src.error.message).text}</p>
+              <p className="note">Production shares (left) still show who could cut supply.</p>
+            </Absent>
+          ) : (
             <>
-              <PlotFigure label="Top producer share and HHI by year" deps={[trend]} make={() => Plot.plot({
-                width: 620, height: 280, marginLeft: 48, y: { domain: [0, 1], label: "share / HHI (0–1)", grid: true }, x: { ticks: trend.map((t) => t.year), tickFormat: "d", label: "year" }, color: { legend: true },
-                marks: [
-                  Plot.lineY(trend.flatMap((t) => [{ year: t.year, v: t.top, k: "top producer share" }, { year: t.year, v: t.hhi, k: "HHI" }]), { x: "year", y: "v", stroke: "k", marker: "circle", tip: true }),
-                  Plot.ruleY([0.65], { stroke: "#b91c1c", strokeDasharray: "4 3" }),
-                ],
-              })} />
-              <Sources sources={trend.flatMap((t) => t.sources)} />
+              <p className="note">Imports by partner, {src.data.year} ({src.data.suppliers[0]?.unit ?? ""}).</p>
+              {coverageWarnings(src.data).length ? <ul className="warnings" aria-label="Coverage warnings">{coverageWarnings(src.data).map((w) => <li key={w}>⚠ {w}</li>)}</ul> : null}
+              <SupplierTable e={src.data} label="Partner" sourcing />
+              <ShareTrend base={src.data} basis="sourcing" title={`Partners' shares of ${blocName(bloc)}'s imports`} />
             </>
           )}
         </section>
       </div>
+      <HhiTrend prod={prod.state === "ok" ? prod.data : null} src={src.state === "ok" ? src.data : null} bloc={bloc} />
+      <SankeySection m={m} />
       <p><Link to={href("/scenario", { material: id, actor: prod.state === "ok" ? prod.data.top?.country : undefined, targets: bloc, stage })}>Simulate a cut-off by the top producer →</Link>{"  "}<Link to={href("/plan", { material: id, bloc, stage })}>Plan diversification →</Link></p>
     </>
   );
 }
 
-function useSourcing(m: Material | undefined) {
+const nameOf = (e: Exposure, c: string | null) => (c ? shortName(e.suppliers.find((s) => s.country === c)?.name ?? c) : "–");
+const supplierRows = (e: Exposure) => e.suppliers.map((s) => ({ year: e.year, basis: e.basis, country: s.country, name: shortName(s.name ?? s.country), share: s.share, amount: s.amount, unit: s.unit }));
+
+function SupplierTable({ e, label, sourcing }: { e: Exposure; label: string; sourcing?: boolean }) {
+  return (
+    <>
+      <table className={sourcing ? "sourcing-table" : "production-table"}>
+        <thead><tr><th>{label}</th><th className="num">Share</th><th className="num">Amount</th><th>Note</th></tr></thead>
+        <tbody>
+          {e.suppliers.slice(0, 10).map((s) => (
+            <tr key={s.country}><td>{shortName(s.name ?? s.country)}</td><td className="num">{pct(s.share)}</td><td className="num">{s.unit === "USD" ? `$${short(s.amount)}` : `${Math.round(s.amount).toLocaleString("en")} ${s.unit}`}</td><td>{s.inBloc ? "in bloc" : ""}{s.restricted ? " export restriction on record" : ""}{s.share > 0.65 && !s.inBloc && !s.aggregate ? " above 65 %" : ""}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      <Sources sources={e.sources} details={e.coverage.notes ?? []} />
+    </>
+  );
+}
+
+const short = (v: number) => (v >= 1e9 ? `${(v / 1e9).toFixed(2)} bn` : v >= 1e6 ? `${(v / 1e6).toFixed(1)} m` : `${Math.round(v / 1e3)} k`);
+
+/** Shares by year, at most five series, with the CRM Act's 65 % line labelled. */
+function ShareTrend({ base, basis, title }: { base: Exposure; basis: "production" | "sourcing"; title: string }) {
+  const t = useYears(base, basis);
+  if (!t) return <p className="loading" role="status">Loading years…</p>;
+  if (t.points.length < 2) return <p className="note">Only {t.points[0]?.year ?? "one year"} loaded: no trend.</p>;
+  const partners = basis === "production" ? [base.top?.country].filter(Boolean) as string[] : base.suppliers.filter((s) => !s.aggregate).slice(0, 4).map((s) => s.country);
+  const rows = t.points.flatMap((p: YearPoint) => partners.map((c) => ({ year: p.year, country: c, name: nameOf(base, c), share: p.e.suppliers.find((s) => s.country === c)?.share ?? 0 })));
+  const names = partners.map((c) => nameOf(base, c));
+  const gaps = t.points.flatMap((p) => coverageWarnings(p.e).map((w) => `${p.year}: ${w}`));
+  return (
+    <>
+      <h3>{title}, {t.points[0].year}–{t.points.at(-1)!.year}</h3>
+      <Chart label={`${title} by year`} maxWidth={620} deps={[t]} rows={rows} plot={(w) => Plot.plot({
+        width: w, height: 240, marginLeft: 44, marginRight: 20, style: { fontSize: "12px" },
+        y: { domain: [0, 1], tickFormat: "%", label: "share", grid: true }, x: { ticks: t.points.map((p) => p.year), tickFormat: "d", label: null },
+        color: { legend: true, domain: names, range: COLORS },
+        marks: [
+          Plot.ruleY([0.65], { stroke: "#b91c1c", strokeDasharray: "4 3" }),
+          Plot.text([0.65], { x: t.points[0].year, y: (d) => d, text: () => "CRM Act 65 %", dy: -7, textAnchor: "start", fill: "#b91c1c", fontSize: 11 }),
+          Plot.lineY(rows, { x: "year", y: "share", stroke: "name", marker: "circle", tip: true }),
+        ],
+      })} />
+      {gaps.length || t.failed.length ? <ul className="warnings" aria-label="Coverage warnings">{[...gaps, ...t.failed.map((y) => `${y}: no figures`)].map((w) => <li key={w}>⚠ {w}</li>)}</ul> : null}
+    </>
+  );
+}
+
+/** HHI by year on its own axis (0–10 000): world production and the bloc's imports. */
+function HhiTrend({ prod, src, bloc }: { prod: Exposure | null; src: Exposure | null; bloc: string }) {
+  const p = useYears(prod, "production");
+  const s = useYears(src, "sourcing");
+  const rows = [
+    ...(p?.points ?? []).map((x) => ({ year: x.year, series: "world production", hhi: Math.round(x.e.hhi * 10000) })),
+    ...(s?.points ?? []).map((x) => ({ year: x.year, series: `${blocName(bloc)} imports`, hhi: Math.round(x.e.hhi * 10000) })),
+  ];
+  if (rows.length < 2) return null;
+  return (
+    <section aria-labelledby="hhi-h">
+      <h2 id="hhi-h">Concentration (HHI) by year</h2>
+      <Chart label="Concentration by year" maxWidth={900} deps={[p, s]} rows={rows} plot={(w) => Plot.plot({
+        width: w, height: 220, marginLeft: 52, style: { fontSize: "12px" },
+        y: { domain: [0, 10000], label: "HHI (0–10 000)", grid: true }, x: { ticks: [...new Set(rows.map((r) => r.year))], tickFormat: "d", label: null },
+        color: { legend: true, range: COLORS },
+        marks: [Plot.ruleY([2500], { stroke: "#9ca3af", strokeDasharray: "2 3" }), Plot.text([2500], { x: Math.min(...rows.map((r) => r.year)), y: (d) => d, text: () => "2 500: highly concentrated", dy: -7, textAnchor: "start", fill: "#6b7280", fontSize: 11 }), Plot.lineY(rows, { x: "year", y: "hhi", stroke: "series", marker: "circle", tip: true })],
+      })} />
+    </section>
+  );
+}
+
+function SankeySection({ m }: { m: Material | undefined }) {
   const [v, setV] = useState<ReturnType<typeof sankeyByUnit> | null>(null);
   useEffect(() => {
     if (!m) return;
+    let live = true;
     setV(null);
     const asked = ["EU27", "JPN"].flatMap((b) => m.stages.map((s) => ({ label: `${b} ${s}`, path: `/api/exposure?material=${m.id}&bloc=${b}&stage=${s}&basis=sourcing` })));
     Promise.allSettled(asked.map((a) => api<ExposureLike>(a.path))).then((rs) => {
+      if (!live) return;
       const ok = rs.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
-      // A bloc or stage without data is said, never dropped silently (Japan's gallium: no import data).
-      const missing = rs.flatMap((r, i) => (r.status === "rejected" ? [{ label: asked[i].label, reason: (r.reason as Error).message }] : []));
+      const missing = rs.flatMap((r, i) => (r.status === "rejected" ? [{ label: asked[i].label, reason: plain((r.reason as Error).message).text }] : []));
       setV(sankeyByUnit(ok, missing));
     });
+    return () => {
+      live = false;
+    };
   }, [m]);
-  return v;
-}
-
-function useTrend(e: Exposure | null, bloc: string) {
-  const [v, setV] = useState<{ year: number; top: number; hhi: number; sources: ExposureLike["sources"] }[] | null>(null);
-  useEffect(() => {
-    if (!e) return;
-    setV(null);
-    Promise.allSettled(e.coverage.years.map((y) => api<Exposure>(`/api/exposure?material=${e.material}&bloc=${bloc}&stage=${e.stage}&basis=production&year=${y}`))).then((rs) =>
-      setV(rs.flatMap((r) => (r.status === "fulfilled" && r.value.top ? [{ year: r.value.year, top: r.value.top.share, hhi: r.value.hhi, sources: r.value.sources }] : [])).sort((a, b) => a.year - b.year)),
-    );
-  }, [e, bloc]);
-  return v;
+  if (!m) return null;
+  return (
+    <section aria-labelledby="sankey-h">
+      <h2 id="sankey-h">Imports of the EU27 and Japan by supplier and stage{v?.year ? `, ${v.year}, ${v.unit}` : ""}</h2>
+      {v === null ? <p className="loading" role="status">Loading trade flows…</p> : v.flows.length === 0 ? <p className="note">No import figures for this material are loaded.</p> : (
+        <Chart label={`${m.name} imports by supplier ${v.year ?? ""}`} maxWidth={900} deps={[v]} rows={v.flows.map((f) => ({ year: v.year, unit: v.unit, supplier: f.supplier, name: f.name ?? f.supplier, stage: f.stage, bloc: f.bloc, value: f.value }))} svg={(w) => sankeySvg({ title: `${m.name}: imports by supplier, ${v.year}, ${v.unit}`, flows: v.flows, unit: v.unit, sources: v.sources, width: w })} />
+      )}
+      {v?.notes.length ? <ul className="notes" aria-label="Imports not shown">{v.notes.map((n) => <li key={n}>{n}</li>)}</ul> : null}
+    </section>
+  );
 }

@@ -1,6 +1,8 @@
 import { scanChartSvg, usdShort, type ScanPoint } from "../../../src/report/scan-chart.ts";
-import { useApi } from "../api.ts";
-import { BlocSwitch, Link, Show, Sources, SvgFigure, href, pct, type SourceRef } from "../ui.tsx";
+import { useApi, type ApiError, type Loadable } from "../api.ts";
+import { Chart } from "../components/figure.tsx";
+import { Absent, plain } from "../components/status.tsx";
+import { BlocSwitch, Link, Show, Sources, blocName, href, pct, type SourceRef } from "../ui.tsx";
 
 type Product = ScanPoint & {
   rank: number;
@@ -32,7 +34,7 @@ export function ProductsPage({ params }: { params: URLSearchParams }) {
   return (
     <>
       <div className="title-row">
-        <h1>Every product — {bloc === "ALLIANCE" ? "Japan–EU alliance" : bloc}</h1>
+        <h1>Every product — {blocName(bloc)}</h1>
         <BlocSwitch bloc={bloc} />
       </div>
       <p className="lede">
@@ -40,8 +42,14 @@ export function ProductsPage({ params }: { params: URLSearchParams }) {
         {dependent ? <Link to={keep({ dependent: undefined })}>All products, dependent or not</Link> : <Link to={keep({ dependent: "true" })}>Only dependent products</Link>}{" · "}
         {materials ? <Link to={keep({ materials: undefined })}>Every HS6 product</Link> : <Link to={keep({ materials: "true" })}>Only products carrying a catalogue material</Link>}
       </p>
-      <Show value={scan} what="product scan">
-        {(s) => (
+      {scan.state === "error" && (scan.error as ApiError).status === 404 ? (
+        <Absent title="No product-level trade data (CEPII BACI) is loaded yet." details={plain(scan.error.message).details.length ? plain(scan.error.message).details : ["chokepoint ingest baci <folder of BACI_HS22_Y*.csv files>"]}>
+          <p>This page compares, for every HS6 product, how concentrated the bloc's imports are with how dominant the top supplier is in world exports. It needs CEPII's BACI world trade table (free download from cepii.fr, one CSV file per year), loaded once into the local database by whoever runs this server.</p>
+          <p>Until then, the <Link to={href("/", { bloc })}>overview</Link> and the material pages cover the catalogue's critical materials from Comext, Comtrade and USGS data.</p>
+        </Absent>
+      ) : null}
+      <Show value={scan.state === "error" && (scan.error as ApiError).status === 404 ? ({ state: "ok", data: null } as Loadable<Scan | null>) : (scan as Loadable<Scan | null>)} what="product scan">
+        {(s) => !s ? null : (
           <>
             {s.yearsLoaded.length > 1 ? (
               <nav aria-label="BACI year" className="chips">
@@ -51,14 +59,17 @@ export function ProductsPage({ params }: { params: URLSearchParams }) {
             <p className="big">
               <b>{s.coverage.dependent}</b> of {s.coverage.productsImported.toLocaleString("en-US")} products meet all three EC dependency criteria for {s.bloc} ({s.year}).
             </p>
-            <SvgFigure
+            <Chart
               label={`Product scan for ${s.bloc}, ${s.year}`}
-              svg={scanChartSvg({
+              maxWidth={860}
+              deps={[s]}
+              rows={s.products.map((p) => ({ hs6: p.hs6, description: p.description ?? null, importValue: p.importValue, hhi: p.hhi, topCountry: p.top.country, topShare: p.top.share, topWorldShare: p.topWorldShare, dependent: p.dependent }))}
+              svg={(w) => scanChartSvg({
                 title: `Every product, ${s.bloc} ${s.year}`,
                 points: s.products,
                 sources: s.sources,
-                width: 860,
-                note: s.returned < s.coverage.productsListed ? `${s.returned.toLocaleString("en-US")} of ${s.coverage.productsListed.toLocaleString("en-US")} products drawn: dependent ones first, then by import value.` : undefined,
+                width: w,
+                note: s.returned < s.coverage.productsListed ? `${s.returned.toLocaleString("en-US")} of ${s.coverage.productsListed.toLocaleString("en-US")} products drawn.` : undefined,
               })}
             />
             <h2>Ranked: dependent first, then by import value</h2>

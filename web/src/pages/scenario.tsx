@@ -1,18 +1,19 @@
 import { useMemo, useState } from "react";
-import * as Plot from "@observablehq/plot";
 import { parse, stringify } from "yaml";
 import { ApiError } from "../api.ts";
-import { PlotFigure, Sources, pct } from "../ui.tsx";
+import { ErrorBox } from "../components/status.tsx";
+import { useCountryNames } from "../countries.ts";
+import { saveBlob } from "../csv.ts";
 import { setParams } from "../url.ts";
-
-type Band = { p5: number; p50: number; p95: number };
-type Target = { peakShortfall: Band; monthsCovered: Band; priceChange: Band; valueAddedAtRisk: Band | null; monthly: { month: number; shortfall: Band; stockpile: Band; price: Band }[] };
-type Result = { runs: number; seed: number; targets: Record<string, Target>; markets: { material: string; stage: string; year: number; sources: { dataset: string; edition?: string; year?: number }[]; notes: string[] }[] };
+import { Results, type Result } from "./scenario-results.tsx";
 
 const TYPES = ["export_ban", "export_restriction", "quota", "export_tax", "outage"];
 
+type Shock = { type: string; actor: string; material: string; stage?: string; targets: string[]; startMonth: number; durationMonths: number; severity?: number };
+type Scenario = { name: string; year: number; horizonMonths: number; shocks: Shock[]; responses: { stockpileDays: Record<string, number>; allianceSharing: boolean; reroute?: boolean }; runs?: number; seed?: number };
+
 /** The scenario as the form (and the URL) describe it, in the scenario-file schema. */
-function fromParams(p: URLSearchParams) {
+function fromParams(p: URLSearchParams): Scenario {
   const type = p.get("type") ?? "export_restriction";
   return {
     name: p.get("name") ?? `${p.get("actor") ?? "CHN"} restricts ${p.get("material") ?? "gallium"} exports`,
@@ -23,8 +24,8 @@ function fromParams(p: URLSearchParams) {
         type,
         actor: p.get("actor") ?? "CHN",
         material: p.get("material") ?? "gallium",
-        ...(p.get("stage") ? { stage: p.get("stage")! } : { stage: "processing" }),
-        targets: (p.get("targets") ?? "ALLIANCE").split(" "),
+        stage: p.get("stage") ?? "processing",
+        targets: (p.get("targets") ?? "ALLIANCE").split(/[ ]+/).filter(Boolean),
         startMonth: 0,
         durationMonths: Number(p.get("duration") ?? 12),
         ...(type === "export_ban" ? {} : { severity: Number(p.get("severity") ?? 0.8) }),
@@ -36,35 +37,68 @@ function fromParams(p: URLSearchParams) {
   };
 }
 
-/** Scenario: edit (form or YAML), run, shortfall and stockpile over months with p5–p95 bands. */
+/** A YAML text as a scenario the form can show, or null when it does not parse into one. */
+function fromYaml(text: string): Scenario | null {
+  try {
+    const s = parse(text) as Scenario;
+    return s && Array.isArray(s.shocks) && s.shocks[0] && typeof s.shocks[0] === "object" ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Scenario: edit (form or YAML, each updates the other), run, bloc results with members folded away, briefing as PDF. */
 export function ScenarioPage({ params }: { params: URLSearchParams }) {
   const scenario = useMemo(() => fromParams(params), [params]);
   // ?yaml= opens exactly a given scenario (an alert's own, from the Alerts page).
   const [yaml, setYaml] = useState<string | null>(params.get("yaml"));
-  const [result, setResult] = useState<Result | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ r: Result; s: Scenario } | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const name = useCountryNames();
   const text = yaml ?? stringify(scenario);
-  const shock = scenario.shocks[0];
+  // The form shows what the YAML says whenever it parses (edits there update the form).
+  const shown = (yaml !== null ? fromYaml(yaml) : null) ?? scenario;
+  const shock = shown.shocks[0];
   const field = (k: string, v: string) => {
     setYaml(null);
-    setParams({ [k]: v });
+    setParams({ ...paramsOf(shown), [k]: v });
+  };
+  const headers = (): Record<string, string> => {
+    const token = sessionStorage.getItem("chokepoint-token");
+    return token ? { authorization: `Bearer ${token}` } : {};
   };
   async function run() {
-    setBusy(true);
+    setBusy("run");
     setError(null);
     try {
-      parse(text);
-      const token = sessionStorage.getItem("chokepoint-token");
-      const res = await fetch("/api/simulate", { method: "POST", headers: { "content-type": "application/yaml", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: text });
+      const res = await fetch("/api/simulate", { method: "POST", headers: { "content-type": "application/yaml", ...headers() }, body: text });
       const json = await res.json();
-      if (!res.ok) throw new ApiError(res.status, json.code, json.message);
-      setResult(json);
+      if (!res.ok) throw new ApiError(res.status, json.code, json.message, json.problems);
+      setResult({ r: json, s: fromYaml(text) ?? shown });
     } catch (e) {
       setResult(null);
-      setError((e as Error).message);
+      setError(e as Error);
     } finally {
-      setBusy(false);
+      setBusy(null);
+    }
+  }
+  async function pdf() {
+    setBusy("pdf");
+    setError(null);
+    try {
+      const s = fromYaml(text);
+      if (!s) throw new Error("the scenario file does not parse: fix the YAML first");
+      const res = await fetch("/api/brief", { method: "POST", headers: { "content-type": "application/json", ...headers() }, body: JSON.stringify({ material: s.shocks[0].material, bloc: s.shocks[0].targets[0] ?? "ALLIANCE", scenario: s, runs: 200 }) });
+      if (!res.ok) {
+        const json = await res.json().catch(() => ({ code: "bad_response", message: `HTTP ${res.status}` }));
+        throw new ApiError(res.status, json.code, json.message, json.problems);
+      }
+      saveBlob(await res.blob(), `chokepoint-scenario-${s.shocks[0].material}.pdf`);
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(null);
     }
   }
   return (
@@ -73,54 +107,36 @@ export function ScenarioPage({ params }: { params: URLSearchParams }) {
       <div className="cols">
         <form className="form" onSubmit={(e) => { e.preventDefault(); run(); }} aria-label="Scenario">
           <label>Measure <select value={shock.type} onChange={(e) => field("type", e.target.value)}>{TYPES.map((t) => <option key={t}>{t}</option>)}</select></label>
-          <label>Actor (ISO3) <input value={shock.actor} onChange={(e) => field("actor", e.target.value.toUpperCase())} maxLength={3} /></label>
+          <label>Country imposing it <input value={shock.actor} onChange={(e) => field("actor", e.target.value.toUpperCase())} maxLength={3} aria-describedby="actor-name" /><small id="actor-name">{name(shock.actor)}</small></label>
           <label>Material <input value={shock.material} onChange={(e) => field("material", e.target.value)} /></label>
-          <label>Stage <select value={shock.stage} onChange={(e) => field("stage", e.target.value)}><option>processing</option><option>extraction</option></select></label>
+          <label>Stage <select value={shock.stage ?? "processing"} onChange={(e) => field("stage", e.target.value)}><option>processing</option><option>extraction</option></select></label>
           <label>Targets <input value={shock.targets.join(" ")} onChange={(e) => field("targets", e.target.value)} /></label>
           {"severity" in shock ? <label>Severity (fraction blocked) <input type="number" step="0.05" min="0" max="1" value={shock.severity} onChange={(e) => field("severity", e.target.value)} /></label> : null}
           <label>Duration (months) <input type="number" min="1" max="120" value={shock.durationMonths} onChange={(e) => field("duration", e.target.value)} /></label>
-          <label>Japan stockpile (days) <input type="number" min="0" value={scenario.responses.stockpileDays.JPN} onChange={(e) => field("jpnDays", e.target.value)} /></label>
-          <label>EU stockpile (days) <input type="number" min="0" value={scenario.responses.stockpileDays.EU27} onChange={(e) => field("euDays", e.target.value)} /></label>
-          <label className="check"><input type="checkbox" checked={scenario.responses.allianceSharing} onChange={(e) => field("sharing", e.target.checked ? "1" : "0")} /> Alliance shares stockpiles</label>
-          <button type="submit" className="primary" disabled={busy}>{busy ? "Running…" : "Run scenario"}</button>
+          <label>Japan stockpile (days) <input type="number" min="0" value={shown.responses?.stockpileDays?.JPN ?? 0} onChange={(e) => field("jpnDays", e.target.value)} /></label>
+          <label>EU stockpile (days) <input type="number" min="0" value={shown.responses?.stockpileDays?.EU27 ?? 0} onChange={(e) => field("euDays", e.target.value)} /></label>
+          <label className="check"><input type="checkbox" checked={shown.responses?.allianceSharing ?? false} onChange={(e) => field("sharing", e.target.checked ? "1" : "0")} /> Alliance shares stockpiles</label>
+          <div className="actions">
+            <button type="submit" className="primary" disabled={busy !== null}>{busy === "run" ? "Running…" : "Run scenario"}</button>
+            <button type="button" disabled={busy !== null} onClick={pdf}>{busy === "pdf" ? "Preparing PDF…" : "Download briefing (PDF)"}</button>
+          </div>
         </form>
         <label className="yaml">Scenario file (YAML; edits here are what runs)
           <textarea value={text} onChange={(e) => setYaml(e.target.value)} rows={22} spellCheck={false} />
         </label>
       </div>
-      {error ? <p className="error" role="alert">{error}</p> : null}
-      {result ? <Results r={result} /> : null}
+      {error ? <ErrorBox error={error} what="The scenario did not run" /> : null}
+      {result ? <Results r={result.r} asked={result.s.shocks.flatMap((s) => s.targets)} window={[result.s.shocks[0].startMonth ?? 0, (result.s.shocks[0].startMonth ?? 0) + result.s.shocks[0].durationMonths]} name={name} /> : null}
     </>
   );
 }
 
-function Results({ r }: { r: Result }) {
-  const targets = Object.entries(r.targets);
-  const rows = targets.flatMap(([k, t]) => t.monthly.map((m) => ({ target: k, ...m })));
-  const m0 = r.markets[0];
-  return (
-    <section aria-labelledby="res-h" className="results">
-      <h2 id="res-h">Result: {m0.material} ({m0.stage}), {r.runs} runs, seed {r.seed}</h2>
-      <table>
-        <thead><tr><th>Target</th><th className="num">Peak shortfall p50 (p5–p95)</th><th className="num">Months covered</th><th className="num">Peak price</th><th className="num">Value added at risk, M€</th></tr></thead>
-        <tbody>
-          {targets.map(([k, t]) => (
-            <tr key={k}><td>{k}</td><td className="num">{pct(t.peakShortfall.p50)} ({pct(t.peakShortfall.p5)}–{pct(t.peakShortfall.p95)})</td><td className="num">{t.monthsCovered.p50.toFixed(1)}</td><td className="num">+{pct(t.priceChange.p50, 0)}</td><td className="num">{t.valueAddedAtRisk ? `${t.valueAddedAtRisk.p50.toFixed(0)} (${t.valueAddedAtRisk.p5.toFixed(0)}–${t.valueAddedAtRisk.p95.toFixed(0)})` : "–"}</td></tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="cols">
-        <PlotFigure label="Shortfall by month" deps={[r]} make={() => Plot.plot({
-          title: "Shortfall, share of demand (p5–p95 band, p50 line)", width: 600, height: 280, y: { percent: true, label: "shortfall %", grid: true }, x: { label: "month" }, color: { legend: true },
-          marks: [Plot.areaY(rows, { x: "month", y1: (d) => d.shortfall.p5, y2: (d) => d.shortfall.p95, fill: "target", fillOpacity: 0.18 }), Plot.lineY(rows, { x: "month", y: (d) => d.shortfall.p50, stroke: "target", tip: true })],
-        })} />
-        <PlotFigure label="Stockpile by month" deps={[r]} make={() => Plot.plot({
-          title: "Stockpile left, days of demand", width: 600, height: 280, y: { label: "days", grid: true }, x: { label: "month" }, color: { legend: true },
-          marks: [Plot.areaY(rows, { x: "month", y1: (d) => d.stockpile.p5, y2: (d) => d.stockpile.p95, fill: "target", fillOpacity: 0.18 }), Plot.lineY(rows, { x: "month", y: (d) => d.stockpile.p50, stroke: "target", tip: true })],
-        })} />
-      </div>
-      <Sources sources={r.markets.flatMap((m) => m.sources)} />
-      {m0.notes.length ? <ul className="notes">{m0.notes.map((n) => <li key={n}>{n}</li>)}</ul> : null}
-    </section>
-  );
+/** URL parameters that reproduce a scenario's first shock in the form. */
+function paramsOf(s: Scenario): Record<string, string | undefined> {
+  const k = s.shocks[0];
+  return {
+    type: k.type, actor: k.actor, material: k.material, stage: k.stage, targets: k.targets.join(" "), duration: String(k.durationMonths),
+    severity: k.severity === undefined ? undefined : String(k.severity),
+    jpnDays: String(s.responses?.stockpileDays?.JPN ?? 0), euDays: String(s.responses?.stockpileDays?.EU27 ?? 0), sharing: s.responses?.allianceSharing === false ? "0" : undefined,
+  };
 }

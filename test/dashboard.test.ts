@@ -1,0 +1,217 @@
+// Issue 16 in real Chromium: what an analyst sees at a glance. Each test would fail if its feature broke.
+// Screenshots of every page at 1440 px and 390 px land in test/golden/screens/ for review by eye.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { openStore } from "../src/ingest/starter/open.ts";
+import type { Store } from "../src/store/store.ts";
+import { startServer, type RunningServer } from "../src/api/server.ts";
+import { ensureWebBuild } from "../src/api/web-build.ts";
+import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from "../src/report/pdf.ts";
+
+const screens = join(import.meta.dirname, "golden", "screens");
+const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}`;
+let store: Store;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+before(async () => {
+  if (skip) return;
+  mkdirSync(screens, { recursive: true });
+  const webDist = await ensureWebBuild();
+  store = await openStore({ db: ":memory:" });
+  server = await startServer({ store, port: 0, webDist, warmUp: false, token: "" });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  page.on("pageerror", (e) => errors.push(e.message));
+});
+after(async () => {
+  await Promise.race([browser?.close(), new Promise((r) => setTimeout(r, 10_000).unref())]);
+  await server?.close();
+  await store?.close();
+});
+const url = (p: string) => new URL(p, server.url).href;
+const T = { timeout: 90_000 };
+
+test("unknown route and unknown material: a not-found message, no endless spinner", { skip, timeout: 60_000 }, async () => {
+  await page.goto(url("/no/such/page"));
+  await page.getByRole("heading", { name: "Not found" }).waitFor(T);
+  await page.goto(url("/material/unobtainium"));
+  await page.getByText("There is no material 'unobtainium'").waitFor(T);
+  assert.equal(await page.locator(".loading").count(), 0);
+  assert.ok(await page.getByRole("link", { name: "Go to the overview" }).isVisible());
+  const icon = await page.evaluate(() => fetch("/favicon.svg").then((r) => r.headers.get("content-type")));
+  assert.match(icon ?? "", /svg/);
+});
+
+test("overview ALLIANCE: headline counts, unassessed materials listed with reasons, matrix labels never overlap", { skip, timeout: 120_000 }, async () => {
+  await page.goto(url("/?bloc=ALLIANCE"));
+  await page.locator("svg.cp-matrix").waitFor(T);
+  const head = await page.locator(".headline").innerText();
+  const [crit, not, na] = [...head.matchAll(/(\d+)/g)].map((m) => Number(m[1]));
+  const a = await (await fetch(url("/api/assess?bloc=ALLIANCE"))).json();
+  const n = (...st: string[]) => a.materials.filter((m: any) => st.includes(m.status)).length;
+  assert.deepEqual([crit, not, na], [n("critical"), n("not-critical"), n("unassessed", "undecided")], "the counts are the API's assess status");
+  assert.equal(crit + not + na, a.materials.length, "every material counted once");
+  assert.ok(na > 0);
+  const items = page.locator("aside.unassessed li");
+  assert.equal(await items.count(), na);
+  assert.match(await items.first().innerText(), / — \S/, "each with its reason");
+  // Boxes of the labels as Chromium draws them.
+  for (const w of [1440, 390]) {
+    await page.setViewportSize({ width: w, height: 900 });
+    await page.waitForTimeout(400);
+    const boxes = await page.locator("svg.cp-matrix g.labels text").evaluateAll((ts) => ts.map((t) => { const b = (t as SVGGraphicsElement).getBBox(); return { s: t.textContent, x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height }; }));
+    assert.ok(boxes.length >= 8, `${w}px: ${boxes.length} labels`);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const p = boxes[i], q = boxes[j];
+        assert.ok(p.x1 <= q.x0 || q.x1 <= p.x0 || p.y1 <= q.y0 || q.y1 <= p.y0, `${w}px: '${p.s}' overlaps '${q.s}'`);
+      }
+    // Readable on a phone: the chart is drawn at the screen's width, so 9 px text stays ≥ 8 px on screen.
+    const px = await page.locator("svg.cp-matrix g.labels text").first().evaluate((t) => t.getBoundingClientRect().height);
+    assert.ok(px >= 8, `${w}px: label text ${px.toFixed(1)} px high`);
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  // Repeated "China 100 %" rows are one row.
+  assert.match(await page.locator("table.concentrated").innerText(), /\d+ materials:/);
+});
+
+test("CRM Act panel follows the bloc", { skip, timeout: 180_000 }, async () => {
+  await page.goto(url("/?bloc=EU27"));
+  await page.locator(".crma-headline").waitFor(T);
+  const eu = await page.locator(".crma-headline").innerText();
+  await page.getByRole("radio", { name: "JPN" }).click();
+  await page.locator(".crma-headline", { hasText: "Japan" }).waitFor(T);
+  assert.notEqual(await page.locator(".crma-headline").innerText(), eu);
+});
+
+test("a custom bloc KOR,EU27 from the URL renders", { skip, timeout: 180_000 }, async (t) => {
+  // Mixed specs (countries and blocs) are resolved by the coverage work (#13), which also adds /api/blocs.
+  if ((await fetch(url("/api/blocs"))).status === 404) return t.skip("the server does not resolve mixed bloc specs yet (GET /api/blocs absent)");
+  await page.goto(url("/?bloc=KOR,EU27"));
+  await page.locator("svg.cp-matrix, .error").first().waitFor({ timeout: 150_000 });
+  assert.equal(await page.locator(".error").count(), 0, await page.locator(".error").first().innerText().catch(() => ""));
+  assert.match(await page.locator("h1").innerText(), /KOR, EU27/);
+});
+
+test("material: switching the bloc changes the sourcing table; CSV download matches the API", { skip, timeout: 120_000 }, async () => {
+  await page.goto(url("/material/natural-graphite?bloc=EU27"));
+  await page.locator("table.sourcing-table tbody tr").first().waitFor(T);
+  const eu = await page.locator("table.sourcing-table").innerText();
+  assert.match(eu, /China\s+5\d\.\d %/, "China's share of EU graphite imports");
+  assert.match(await page.locator("#src-h ~ h3").first().innerText(), /2022–2024/);
+  assert.ok(await page.getByText("CRM Act 65 %").first().isVisible(), "the 65 % line is labelled");
+  await page.getByRole("radio", { name: "JPN" }).click();
+  await page.waitForURL(/bloc=JPN/);
+  await page.waitForFunction((old) => { const t = document.querySelector("table.sourcing-table"); return !t || t.textContent !== old; }, eu.replace(/\s+/g, ""), T).catch(() => {});
+  await page.locator("table.sourcing-table tbody tr, .absent").first().waitFor(T);
+  const jp = await page.locator("#src-h").locator("..").innerText();
+  assert.notEqual(jp, eu);
+  // CSV of the production map = the API's suppliers.
+  await page.goto(url("/material/gallium?bloc=ALLIANCE"));
+  await page.locator("svg.cp-map").waitFor(T);
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.locator(".chart").first().getByRole("button", { name: "Download CSV" }).click()]);
+  const csv = readFileSync((await dl.path())!, "utf8").trim().split(/\r\n/);
+  const api = await (await fetch(url("/api/exposure?material=gallium&bloc=ALLIANCE&basis=production&stage=processing"))).json();
+  assert.equal(csv.length - 1, api.suppliers.length);
+  const first = csv[1].split(",");
+  assert.equal(first[2], api.suppliers[0].country);
+  assert.equal(Number(first[4]), api.suppliers[0].share);
+  // The Sankey: one year and one unit in its title, country names with values.
+  await page.locator("svg.cp-sankey").waitFor(T);
+  assert.match(await page.locator("#sankey-h").innerText(), /, 20\d\d, USD/);
+  assert.match(await page.locator("svg.cp-sankey").innerHTML(), />China <tspan[^>]*>[\d.]+ (m|bn|k)? ?USD/);
+});
+
+test("briefing PDF from the material page has at least 2 pages", { skip: skip || (existsSync("/usr/bin/pdfinfo") ? false : "no pdfinfo"), timeout: 120_000 }, async () => {
+  await page.goto(url("/material/gallium?bloc=JPN"));
+  const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 110_000 }), page.getByRole("link", { name: "Download briefing (PDF)" }).click()]);
+  const info = execFileSync("pdfinfo", [(await dl.path())!], { encoding: "utf8" });
+  assert.ok(Number(/Pages:\s+(\d+)/.exec(info)![1]) >= 2, info);
+});
+
+test("scenario: bloc rows, members folded, ≤ 5 series with distinct colours, VA at risk explained, YAML updates the form", { skip, timeout: 150_000 }, async () => {
+  await page.goto(url("/scenario?material=cobalt&actor=CHN&targets=ALLIANCE&type=export_ban&duration=12"));
+  const yaml = await page.locator("textarea").inputValue();
+  await page.locator("textarea").fill(yaml.replace("durationMonths: 12", "durationMonths: 7"));
+  assert.equal(await page.getByLabel("Duration (months)").inputValue(), "7", "the form follows the YAML");
+  await page.getByRole("button", { name: "Run scenario" }).click();
+  await page.locator(".results table.targets tbody tr").first().waitFor(T);
+  const rows = await page.locator(".results table.targets tbody tr").allInnerTexts();
+  assert.ok(rows.length <= 5 && rows.length >= 2, rows.join("|"));
+  assert.ok(!(await page.locator("details.members").evaluate((d) => (d as HTMLDetailsElement).open)), "members folded away");
+  for (const fig of await page.locator(".results figure.plot").all()) {
+    const strokes = await fig.locator("svg [aria-label='line'] path").evaluateAll((ps) => ps.map((p) => p.getAttribute("stroke")));
+    assert.ok(strokes.length >= 1 && strokes.length <= 5, `${strokes.length} series`);
+    assert.equal(new Set(strokes).size, strokes.length, "distinct colours");
+  }
+  assert.match(await page.locator(".explain").innerText(), /Method:.*value added.*substitution index/s);
+  await page.locator("textarea").fill("name: broken\nyear: 2023\nshocks: []\n");
+  await page.getByRole("button", { name: "Run scenario" }).click();
+  await page.locator(".error").waitFor();
+  assert.doesNotMatch(await page.locator(".error > p").first().innerText(), /chokepoint |`/, "no terminal commands in errors");
+});
+
+test("plan: the default is feasible and has a chart; an infeasible request offers its relaxation as a button", { skip, timeout: 150_000 }, async () => {
+  await page.goto(url("/plan"));
+  await page.locator(".chart figure svg, .error").first().waitFor(T);
+  assert.equal(await page.locator(".infeasible, .error").count(), 0);
+  await page.goto(url("/plan?material=gallium&bloc=ALLIANCE&maxShare=0.3"));
+  await page.locator(".infeasible").waitFor(T);
+  assert.match(await page.locator(".infeasible").innerText(), /Binding:.*the cap on any single third country's share/);
+  const button = page.locator(".infeasible button").first();
+  const label = await button.innerText();
+  const suggested = /\((0\.\d+)\)/.exec(label)![1];
+  await button.click();
+  await page.waitForURL(new RegExp(`maxShare=${suggested}`));
+  await page.locator(".chart figure svg").first().waitFor(T);
+  assert.equal(await page.locator("input[type=number]").first().inputValue(), suggested, "the form shows the applied value");
+});
+
+test("glossary defines the terms", { skip, timeout: 60_000 }, async () => {
+  await page.goto(url("/glossary"));
+  for (const t of ["HHI", "SR/EI", "WGI", "Basket code", "CRM Act 65 %"]) assert.ok(await page.locator("dt", { hasText: t }).count(), t);
+});
+
+test("golden screenshots of every page at 1440 px and 390 px; no script errors", { skip, timeout: 600_000 }, async () => {
+  const pages: [string, string, string][] = [
+    ["overview", "/?bloc=ALLIANCE", "svg.cp-matrix"],
+    ["material", "/material/natural-graphite?bloc=EU27", "svg.cp-sankey"],
+    ["scenario", "/scenario?material=gallium&actor=CHN&targets=ALLIANCE", "textarea"],
+    ["plan", "/plan", ".chart figure svg"],
+    ["alerts", "/alerts?bloc=JPN", "main h1"],
+    ["products", "/products?bloc=EU27", ".absent, svg.cp-scan"],
+    ["glossary", "/glossary", "dl"],
+    ["not-found", "/nowhere", "h1"],
+  ];
+  for (const w of [1440, 390]) {
+    await page.setViewportSize({ width: w, height: 900 });
+    for (const [name, p, sel] of pages) {
+      await page.goto(url(p));
+      await page.locator(sel).first().waitFor({ timeout: 120_000 });
+      await page.waitForFunction(() => !document.querySelector(".loading"), null, { timeout: 120_000 }).catch(() => {});
+      const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(sw <= w + 1, `${name} at ${w}px is ${sw}px wide`);
+      await page.screenshot({ path: join(screens, `${name}-${w}.png`), fullPage: true });
+    }
+  }
+  assert.deepEqual(errors, []);
+});
+
+// Last: it takes BACI out of this test's own in-memory store (BACI ships in data/, so a user never starts without it).
+test("products without BACI: an explanation with what to load, not a red error", { skip, timeout: 90_000 }, async () => {
+  await store.transaction(() => store.run("DELETE FROM baci_loads"));
+  const api = await fetch(url("/api/scan?bloc=JPN"));
+  assert.equal(api.status, 404, "the API says no BACI is loaded");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(url("/products?bloc=JPN"));
+  await page.locator(".absent").waitFor(T);
+  assert.equal(await page.locator(".error").count(), 0);
+  assert.match(await page.locator(".absent").innerText(), /BACI/);
+  assert.match((await page.locator(".absent details.data-details").textContent()) ?? "", /chokepoint ingest baci/, "the command is in the data details");
+});
