@@ -26,7 +26,7 @@ test("exposure --json prints the documented keys in order", () => {
   const r = run("exposure", "--material", "gallium", "--stage", "processing", "--bloc", "ALLIANCE", "--year", "2023", "--basis", "production", "--json");
   assert.equal(r.code, 0, r.err);
   const e = JSON.parse(r.out);
-  const keys = ["material", "stage", "bloc", "year", "basis", "suppliers", "hhi", "top", "governanceWeightedHhi", "crma", "sources", "coverage"];
+  const keys = ["material", "stage", "bloc", "blocMembers", "year", "basis", "suppliers", "hhi", "top", "governanceWeightedHhi", "crma", "sources", "coverage"];
   assert.deepEqual(Object.keys(e).slice(0, keys.length), keys);
   assert.deepEqual(Object.keys(e.suppliers[0]).slice(0, 3), ["country", "share", "inBloc"]);
   assert.equal(e.top.country, "CHN");
