@@ -3,7 +3,8 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { openStore } from "../src/ingest/starter/open.ts";
@@ -22,6 +23,10 @@ const errors: string[] = [];
 before(async () => {
   if (skip) return;
   mkdirSync(screens, { recursive: true });
+  // A configured bloc for the picker (chokepoint.config.json's `blocs` section).
+  const dir = mkdtempSync(join(tmpdir(), "cp-dash-"));
+  writeFileSync(join(dir, "chokepoint.config.json"), JSON.stringify({ blocs: { QUAD: ["AUS", "IND", "JPN", "USA"] } }));
+  process.env.CHOKEPOINT_CONFIG = join(dir, "chokepoint.config.json");
   const webDist = await ensureWebBuild();
   store = await openStore({ db: ":memory:" });
   server = await startServer({ store, port: 0, webDist, warmUp: false, token: "" });
@@ -90,13 +95,36 @@ test("CRM Act panel follows the bloc", { skip, timeout: 180_000 }, async () => {
   assert.notEqual(await page.locator(".crma-headline").innerText(), eu);
 });
 
-test("a custom bloc KOR,EU27 from the URL renders", { skip, timeout: 180_000 }, async (t) => {
-  // Mixed specs (countries and blocs) are resolved by the coverage work (#13), which also adds /api/blocs.
-  if ((await fetch(url("/api/blocs"))).status === 404) return t.skip("the server does not resolve mixed bloc specs yet (GET /api/blocs absent)");
-  await page.goto(url("/?bloc=KOR,EU27"));
-  await page.locator("svg.cp-matrix, .error").first().waitFor({ timeout: 150_000 });
+test("bloc picker: blocs from GET /api/blocs (G7, configured QUAD) in the menu; a custom bloc KOR,EU27 renders overview and material page", { skip, timeout: 240_000 }, async () => {
+  const api = await (await fetch(url("/api/blocs"))).json();
+  const extra = api.blocs.map((b: any) => b.id).filter((id: string) => !["EU27", "JPN", "ALLIANCE"].includes(id));
+  assert.ok(extra.includes("G7") && extra.includes("QUAD"), extra.join(","));
+  await page.goto(url("/material/gallium?bloc=EU27"));
+  const menu = page.getByLabel("More blocs");
+  await menu.waitFor(T);
+  const options = (await menu.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).filter(Boolean);
+  assert.deepEqual(options, extra, "the menu lists the server's other blocs");
+  assert.match(await menu.locator("option[value=QUAD]").innerText(), /configured.*4 countries/);
+  await menu.selectOption("QUAD");
+  await page.waitForURL(/bloc=QUAD/);
+  await page.getByRole("heading", { name: "Where QUAD buys it" }).waitFor(T);
+  // Free entry: a list of countries and blocs, resolved by the server.
+  await page.goto(url("/?bloc=EU27"));
+  await page.getByLabel("Other bloc or list of countries and blocs").fill("KOR, EU27");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.waitForURL(/bloc=KOR%2CEU27|bloc=KOR,EU27/);
+  await page.locator("svg.cp-matrix, .error").first().waitFor({ timeout: 200_000 });
   assert.equal(await page.locator(".error").count(), 0, await page.locator(".error").first().innerText().catch(() => ""));
   assert.match(await page.locator("h1").innerText(), /KOR, EU27/);
+  const assess = await (await fetch(url("/api/assess?bloc=KOR,EU27"))).json();
+  assert.match(await page.locator(".headline").innerText(), new RegExp(`of ${assess.materials.length} materials`));
+  await page.goto(url("/material/gallium?bloc=KOR,EU27"));
+  await page.locator("table.sourcing-table tbody tr").first().waitFor(T);
+  const ex = await (await fetch(url("/api/exposure?material=gallium&bloc=KOR,EU27&basis=sourcing"))).json();
+  assert.ok(ex.blocMembers.includes("KOR") && ex.blocMembers.length === 28);
+  const first = await page.locator("table.sourcing-table tbody tr").first().innerText();
+  assert.match(first, new RegExp(`China\\s+${(ex.suppliers[0].share * 100).toFixed(1)} %`), "KOR,EU27's own mix, as the API gives it");
+  assert.equal(await page.locator(".error").count(), 0);
 });
 
 test("material: switching the bloc changes the sourcing table; CSV download matches the API", { skip, timeout: 120_000 }, async () => {
