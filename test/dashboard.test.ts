@@ -201,6 +201,39 @@ test("plan: the default is feasible and has a chart; an infeasible request offer
   assert.equal(await page.locator("input[type=number]").first().inputValue(), suggested, "the form shows the applied value");
 });
 
+test("tariffs: JPN and EU27 timeline with every measure date numbered and named; the JPN rate at 2025-10-14 = the API's; measures in force on a chosen date", { skip, timeout: 150_000 }, async () => {
+  const tl = await (await fetch(url("/api/tariffs/timeline?exporters=JPN,EU27"))).json();
+  const at = await (await fetch(url("/api/tariffs?exporter=JPN&date=2025-10-14&effect=false"))).json();
+  await page.goto(url("/tariffs?exporter=JPN&date=2025-10-14"));
+  await page.locator("svg.cp-timeline").waitFor(T);
+  const series = await page.locator("svg.cp-timeline polyline").evaluateAll((ps) => ps.map((p) => p.getAttribute("data-series")));
+  assert.deepEqual(series, ["JPN", "EU27"]);
+  // Every measure date is a numbered mark on the chart and a named row of the table.
+  const marks = await page.locator("svg.cp-timeline g.mark").evaluateAll((gs) => gs.map((g) => [g.getAttribute("data-date"), g.querySelector("text")!.textContent]));
+  assert.deepEqual(marks, tl.events.map((e: any, i: number) => [e.date, String(i + 1)]));
+  assert.ok(marks.length >= 15, `${marks.length} measure dates`);
+  const row = page.locator("table.timeline-table tbody tr", { hasText: "2025-10-14" });
+  assert.match(await row.innerText(), /Section 232 timber and furniture starts/);
+  assert.match(await page.locator("table.timeline-table tbody tr", { hasText: "2026-02-20" }).innerText(), /Supreme Court rules IEEPA duties unlawful/);
+  // The JPN rate shown at 2025-10-14 is the API's effective rate for that day (table cell, chart dot, headline).
+  const cell = row.locator("td[data-exporter=JPN]");
+  assert.equal(Number(await cell.getAttribute("data-rate")), at.effectiveRate);
+  assert.equal((await cell.innerText()).trim(), `${(at.effectiveRate * 100).toFixed(1)} %`);
+  assert.ok(await page.locator("svg.cp-timeline circle.step title", { hasText: `JPN 2025-10-14: ${(at.effectiveRate * 100).toFixed(1)} %` }).count());
+  await page.locator(".effective-rate").waitFor(T);
+  assert.equal(await page.locator(".effective-rate").innerText(), `${(at.effectiveRate * 100).toFixed(2)} %`);
+  assert.deepEqual(await page.locator("table.measures-table tbody tr").evaluateAll((rs) => rs.map((r) => r.getAttribute("data-measure"))), at.measures.map((m: any) => m.id));
+  // Choosing another date and exporter from the table and the switch: EU27 on the day of the ruling.
+  await page.getByRole("radio", { name: "EU27" }).click();
+  await page.locator("table.timeline-table").getByRole("button", { name: "2026-02-20" }).click();
+  await page.waitForURL(/date=2026-02-20/);
+  const eu = await (await fetch(url("/api/tariffs?exporter=EU27&date=2026-02-20&effect=false"))).json();
+  await page.locator(".effective-rate", { hasText: `${(eu.effectiveRate * 100).toFixed(2)} %` }).waitFor(T);
+  assert.match(await page.locator("#inforce-h").innerText(), /2026-02-20 — the EU/);
+  assert.ok(eu.measures.some((m: any) => m.id === "scotus_2026"));
+  assert.equal(await page.locator("table.measures-table tbody tr").count(), eu.measures.length);
+});
+
 test("glossary defines the terms", { skip, timeout: 60_000 }, async () => {
   await page.goto(url("/glossary"));
   for (const t of ["HHI", "SR/EI", "WGI", "Basket code", "CRM Act 65 %"]) assert.ok(await page.locator("dt", { hasText: t }).count(), t);
@@ -214,6 +247,7 @@ test("golden screenshots of every page at 1440 px and 390 px; no script errors",
     ["plan", "/plan", ".chart figure svg"],
     ["alerts", "/alerts?bloc=JPN", "main h1"],
     ["products", "/products?bloc=EU27", ".absent, svg.cp-scan"],
+    ["tariffs", "/tariffs?exporter=JPN&date=2025-10-14", "table.measures-table"],
     ["glossary", "/glossary", "dl"],
     ["not-found", "/nowhere", "h1"],
   ];
