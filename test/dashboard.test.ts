@@ -156,6 +156,27 @@ test("material: switching the bloc changes the sourcing table; CSV download matc
   assert.match(await page.locator("svg.cp-sankey").innerHTML(), />China <tspan[^>]*>[\d.]+ (m|bn|k)? ?USD/);
 });
 
+test("partners panel: EU27 permanent magnets depend on China; Japan is listed first, as the alliance partner, with the API's world export share; ALLIANCE shows both directions", { skip, timeout: 150_000 }, async () => {
+  const api = await (await fetch(url("/api/partners?material=permanent-magnets&bloc=EU27&stage=processing"))).json();
+  const dep = api.blocs[0].dependencies.find((d: any) => d.country === "CHN");
+  assert.ok(dep, "China is a dependency in the API");
+  const jp = dep.alternatives.find((a: any) => a.country === "JPN");
+  await page.goto(url("/material/permanent-magnets?bloc=EU27"));
+  const table = page.locator(".dependency[data-dependency=CHN] table.partners-table");
+  await table.waitFor(T);
+  assert.match(await page.locator(".dependency[data-dependency=CHN] > p").first().innerText(), new RegExp(`China supplies ${(dep.share * 100).toFixed(1)} %`));
+  const first = table.locator("tbody tr").first();
+  assert.equal(await first.getAttribute("data-country"), "JPN", "the other alliance half first");
+  assert.match(await first.innerText(), new RegExp(`Japan\\s+Alliance partner\\s+${(jp.worldExportShare * 100).toFixed(1)} %`));
+  assert.ok((await table.locator("tbody tr[data-tier=trusted]").count()) >= 1);
+  assert.equal(await page.locator(".partners .error").count(), 0);
+  // No production series for magnets: explained, not a red error.
+  assert.match(await page.locator("#prod-h ~ .absent").innerText(), /No world production figures/);
+  await page.getByRole("radio", { name: "Alliance" }).click();
+  await page.locator(".alliance-links li").first().waitFor(T);
+  assert.deepEqual((await page.locator(".alliance-links li b").allInnerTexts()).map((t) => t.trim()), ["the EU → Japan", "Japan → the EU"]);
+});
+
 test("briefing PDF from the material page has at least 2 pages", { skip: skip || (existsSync("/usr/bin/pdfinfo") ? false : "no pdfinfo"), timeout: 120_000 }, async () => {
   await page.goto(url("/material/gallium?bloc=JPN"));
   const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 110_000 }), page.getByRole("link", { name: "Download briefing (PDF)" }).click()]);

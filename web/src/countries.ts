@@ -6,8 +6,11 @@ type Countries = { countries: { iso3: string; name: string; eu27: boolean }[] };
 export function useCountryNames(): (code: string | null | undefined) => string {
   const c = useApi<Countries>("/api/countries");
   const map = c.state === "ok" ? new Map(c.data.countries.map((x) => [x.iso3, shortName(x.name)])) : null;
-  return (code) => (code ? map?.get(code) ?? code : "–");
+  return (code) => (code ? map?.get(code) ?? BACI_CODES[code] ?? code : "–");
 }
+
+/** CEPII BACI's own partner codes that are no ISO3 code. */
+const BACI_CODES: Record<string, string> = { S19: "Other Asia n.e.s. (Taiwan)" };
 
 /** ISO names for people: "Korea, Republic of" → "South Korea", "Taiwan, Province of China" → "Taiwan". */
 export function shortName(name: string): string {
