@@ -207,6 +207,10 @@ test("CLI: tariffs --json, the timeline SVG, and brief --evidence as a PDF of â‰
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
   assert.ok(pages >= 3, `${pages} pages`);
   const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ").replace(/([-/]) /g, "$1"); // table cells wrap after hyphens (pdftotext may drop a line-end hyphen)
+  // The timeline chart with its measure dates named (#19 item 4 in the brief).
+  assert.match(text, /Effective US tariff rate, 2024/);
+  assert.match(text, /Numbered dates: 1 2025-03-12 Section 232 steel and aluminium starts/);
+  assert.match(text, /2026-02-20 [^Â·]*Supreme Court rules IEEPA duties unlawful/);
   const measures = JSON.parse((await import("node:fs")).readFileSync(new URL("../data/us-tariffs/measures.json", import.meta.url), "utf8")).measures;
   for (const m of measures) {
     const cite = /(Executive Order \d+|Proclamation \d+|Proclamation of \d{4}-\d{2}-\d{2}|FR Doc [\d-]+|Learning Resources|Docket USTR-[\d-]+|Announcement of [\d-]+|Temporary Import Surcharge)/.exec(m.instrument)?.[1];

@@ -26,6 +26,10 @@ export function shortName(name: string): string {
     "Iran, Islamic Republic of": "Iran",
     "Bolivia, Plurinational State of": "Bolivia",
     "Türkiye": "Türkiye",
+    "Tanzania, United Republic of": "Tanzania",
+    "Venezuela, Bolivarian Republic of": "Venezuela",
+    "Lao People's Democratic Republic": "Laos",
+    "Moldova, Republic of": "Moldova",
   };
   return fixed[name] ?? name.replace(/\s*\(.*\)$/, "");
 }

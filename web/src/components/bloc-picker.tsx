@@ -57,7 +57,7 @@ export function BlocSwitch({ bloc }: { bloc: string }) {
           <span className="sr-only">More blocs</span>
           <select aria-label="More blocs" value={listed ? bloc : ""} className={listed ? "on" : ""} onChange={(e) => e.target.value && setParams({ bloc: e.target.value }, false)}>
             <option value="">More blocs…</option>
-            {extra.map((b) => <option key={b.id} value={b.id} title={b.members?.join(", ")}>{b.label ?? b.id}{b.configured ? " (configured)" : ""}{b.members ? ` · ${b.members.length} countries` : ""}</option>)}
+            {extra.map((b) => <option key={b.id} value={b.id} title={b.members?.join(", ")}>{b.label ?? b.id} ({b.configured ? "configured, " : ""}{b.members ? `${b.members.length} countries` : "bloc"})</option>)}
           </select>
         </label>
       ) : null}

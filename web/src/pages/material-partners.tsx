@@ -36,7 +36,7 @@ export function PartnersPanel({ material, bloc, stage }: { material: string; blo
             <div key={b.bloc} className="partner-bloc" data-bloc={b.bloc}>
               {r.data.blocs.length > 1 ? <h3>{blocName(b.bloc)}</h3> : null}
               {b.dependencies.length === 0 ? (
-                <p className="no-dependency">No dependency: no third country supplies more than 50 % of {blocName(b.bloc)}'s imports from outside{b.topSuppliers[0] ? ` (largest: ${name(b.topSuppliers[0].country)} ${pct(b.topSuppliers[0].share)})` : ""}.</p>
+                <p className="no-dependency">No dependency in world trade figures: no third country supplies more than 50 % of {blocName(b.bloc)}'s imports from outside in CEPII BACI {r.data.year}{b.topSuppliers[0] ? ` (largest: ${name(b.topSuppliers[0].country)} ${pct(b.topSuppliers[0].share)})` : ""}. The sourcing table above may read another source (customs data by product), so its shares can differ.</p>
               ) : b.dependencies.map((d) => <DependencyTable key={d.country} bloc={b.bloc} d={d} name={name} material={material} />)}
             </div>
           ))}
