@@ -9,8 +9,8 @@ export function useCountryNames(): (code: string | null | undefined) => string {
   return (code) => (code ? map?.get(code) ?? BACI_CODES[code] ?? code : "–");
 }
 
-/** CEPII BACI's own partner codes that are no ISO3 code. */
-const BACI_CODES: Record<string, string> = { S19: "Other Asia n.e.s. (Taiwan)" };
+/** Codes that are no ISO3 code: CEPII BACI's own partner codes, the planner's rest-of-world supplier. */
+const BACI_CODES: Record<string, string> = { S19: "Other Asia n.e.s. (Taiwan)", OTHER: "Others" };
 
 /** ISO names for people: "Korea, Republic of" → "South Korea", "Taiwan, Province of China" → "Taiwan". */
 export function shortName(name: string): string {
