@@ -3,7 +3,8 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { openStore } from "../src/ingest/starter/open.ts";
@@ -22,6 +23,10 @@ const errors: string[] = [];
 before(async () => {
   if (skip) return;
   mkdirSync(screens, { recursive: true });
+  // A configured bloc for the picker (chokepoint.config.json's `blocs` section).
+  const dir = mkdtempSync(join(tmpdir(), "cp-dash-"));
+  writeFileSync(join(dir, "chokepoint.config.json"), JSON.stringify({ blocs: { QUAD: ["AUS", "IND", "JPN", "USA"] } }));
+  process.env.CHOKEPOINT_CONFIG = join(dir, "chokepoint.config.json");
   const webDist = await ensureWebBuild();
   store = await openStore({ db: ":memory:" });
   server = await startServer({ store, port: 0, webDist, warmUp: false, token: "" });
@@ -90,13 +95,36 @@ test("CRM Act panel follows the bloc", { skip, timeout: 180_000 }, async () => {
   assert.notEqual(await page.locator(".crma-headline").innerText(), eu);
 });
 
-test("a custom bloc KOR,EU27 from the URL renders", { skip, timeout: 180_000 }, async (t) => {
-  // Mixed specs (countries and blocs) are resolved by the coverage work (#13), which also adds /api/blocs.
-  if ((await fetch(url("/api/blocs"))).status === 404) return t.skip("the server does not resolve mixed bloc specs yet (GET /api/blocs absent)");
-  await page.goto(url("/?bloc=KOR,EU27"));
-  await page.locator("svg.cp-matrix, .error").first().waitFor({ timeout: 150_000 });
+test("bloc picker: blocs from GET /api/blocs (G7, configured QUAD) in the menu; a custom bloc KOR,EU27 renders overview and material page", { skip, timeout: 240_000 }, async () => {
+  const api = await (await fetch(url("/api/blocs"))).json();
+  const extra = api.blocs.map((b: any) => b.id).filter((id: string) => !["EU27", "JPN", "ALLIANCE"].includes(id));
+  assert.ok(extra.includes("G7") && extra.includes("QUAD"), extra.join(","));
+  await page.goto(url("/material/gallium?bloc=EU27"));
+  const menu = page.getByLabel("More blocs");
+  await menu.waitFor(T);
+  const options = (await menu.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).filter(Boolean);
+  assert.deepEqual(options, extra, "the menu lists the server's other blocs");
+  assert.match(await menu.locator("option[value=QUAD]").innerText(), /QUAD \(configured, 4 countries\)/);
+  await menu.selectOption("QUAD");
+  await page.waitForURL(/bloc=QUAD/);
+  await page.getByRole("heading", { name: "Where QUAD buys it" }).waitFor(T);
+  // Free entry: a list of countries and blocs, resolved by the server.
+  await page.goto(url("/?bloc=EU27"));
+  await page.getByLabel("Other bloc or list of countries and blocs").fill("KOR, EU27");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.waitForURL(/bloc=KOR%2CEU27|bloc=KOR,EU27/);
+  await page.locator("svg.cp-matrix, .error").first().waitFor({ timeout: 200_000 });
   assert.equal(await page.locator(".error").count(), 0, await page.locator(".error").first().innerText().catch(() => ""));
   assert.match(await page.locator("h1").innerText(), /KOR, EU27/);
+  const assess = await (await fetch(url("/api/assess?bloc=KOR,EU27"))).json();
+  assert.match(await page.locator(".headline").innerText(), new RegExp(`of ${assess.materials.length} materials`));
+  await page.goto(url("/material/gallium?bloc=KOR,EU27"));
+  await page.locator("table.sourcing-table tbody tr").first().waitFor(T);
+  const ex = await (await fetch(url("/api/exposure?material=gallium&bloc=KOR,EU27&basis=sourcing"))).json();
+  assert.ok(ex.blocMembers.includes("KOR") && ex.blocMembers.length === 28);
+  const first = await page.locator("table.sourcing-table tbody tr").first().innerText();
+  assert.match(first, new RegExp(`China\\s+${(ex.suppliers[0].share * 100).toFixed(1)} %`), "KOR,EU27's own mix, as the API gives it");
+  assert.equal(await page.locator(".error").count(), 0);
 });
 
 test("material: switching the bloc changes the sourcing table; CSV download matches the API", { skip, timeout: 120_000 }, async () => {
@@ -126,6 +154,27 @@ test("material: switching the bloc changes the sourcing table; CSV download matc
   await page.locator("svg.cp-sankey").waitFor(T);
   assert.match(await page.locator("#sankey-h").innerText(), /, 20\d\d, USD/);
   assert.match(await page.locator("svg.cp-sankey").innerHTML(), />China <tspan[^>]*>[\d.]+ (m|bn|k)? ?USD/);
+});
+
+test("partners panel: EU27 permanent magnets depend on China; Japan is listed first, as the alliance partner, with the API's world export share; ALLIANCE shows both directions", { skip, timeout: 150_000 }, async () => {
+  const api = await (await fetch(url("/api/partners?material=permanent-magnets&bloc=EU27&stage=processing"))).json();
+  const dep = api.blocs[0].dependencies.find((d: any) => d.country === "CHN");
+  assert.ok(dep, "China is a dependency in the API");
+  const jp = dep.alternatives.find((a: any) => a.country === "JPN");
+  await page.goto(url("/material/permanent-magnets?bloc=EU27"));
+  const table = page.locator(".dependency[data-dependency=CHN] table.partners-table");
+  await table.waitFor(T);
+  assert.match(await page.locator(".dependency[data-dependency=CHN] > p").first().innerText(), new RegExp(`China supplies ${(dep.share * 100).toFixed(1)} %`));
+  const first = table.locator("tbody tr").first();
+  assert.equal(await first.getAttribute("data-country"), "JPN", "the other alliance half first");
+  assert.match(await first.innerText(), new RegExp(`Japan\\s+Alliance partner\\s+${(jp.worldExportShare * 100).toFixed(1)} %`));
+  assert.ok((await table.locator("tbody tr[data-tier=trusted]").count()) >= 1);
+  assert.equal(await page.locator(".partners .error").count(), 0);
+  // No production series for magnets: explained, not a red error.
+  assert.match(await page.locator("#prod-h ~ .absent").innerText(), /No world production figures/);
+  await page.getByRole("radio", { name: "Alliance" }).click();
+  await page.locator(".alliance-links li").first().waitFor(T);
+  assert.deepEqual((await page.locator(".alliance-links li b").allInnerTexts()).map((t) => t.trim()), ["the EU → Japan", "Japan → the EU"]);
 });
 
 test("briefing PDF from the material page has at least 2 pages", { skip: skip || (existsSync("/usr/bin/pdfinfo") ? false : "no pdfinfo"), timeout: 120_000 }, async () => {
@@ -173,6 +222,39 @@ test("plan: the default is feasible and has a chart; an infeasible request offer
   assert.equal(await page.locator("input[type=number]").first().inputValue(), suggested, "the form shows the applied value");
 });
 
+test("tariffs: JPN and EU27 timeline with every measure date numbered and named; the JPN rate at 2025-10-14 = the API's; measures in force on a chosen date", { skip, timeout: 150_000 }, async () => {
+  const tl = await (await fetch(url("/api/tariffs/timeline?exporters=JPN,EU27"))).json();
+  const at = await (await fetch(url("/api/tariffs?exporter=JPN&date=2025-10-14&effect=false"))).json();
+  await page.goto(url("/tariffs?exporter=JPN&date=2025-10-14"));
+  await page.locator("svg.cp-timeline").waitFor(T);
+  const series = await page.locator("svg.cp-timeline polyline").evaluateAll((ps) => ps.map((p) => p.getAttribute("data-series")));
+  assert.deepEqual(series, ["JPN", "EU27"]);
+  // Every measure date is a numbered mark on the chart and a named row of the table.
+  const marks = await page.locator("svg.cp-timeline g.mark").evaluateAll((gs) => gs.map((g) => [g.getAttribute("data-date"), g.querySelector("text")!.textContent]));
+  assert.deepEqual(marks, tl.events.map((e: any, i: number) => [e.date, String(i + 1)]));
+  assert.ok(marks.length >= 15, `${marks.length} measure dates`);
+  const row = page.locator("table.timeline-table tbody tr", { hasText: "2025-10-14" });
+  assert.match(await row.innerText(), /Section 232 timber and furniture starts/);
+  assert.match(await page.locator("table.timeline-table tbody tr", { hasText: "2026-02-20" }).innerText(), /Supreme Court rules IEEPA duties unlawful/);
+  // The JPN rate shown at 2025-10-14 is the API's effective rate for that day (table cell, chart dot, headline).
+  const cell = row.locator("td[data-exporter=JPN]");
+  assert.equal(Number(await cell.getAttribute("data-rate")), at.effectiveRate);
+  assert.equal((await cell.innerText()).trim(), `${(at.effectiveRate * 100).toFixed(1)} %`);
+  assert.ok(await page.locator("svg.cp-timeline circle.step title", { hasText: `JPN 2025-10-14: ${(at.effectiveRate * 100).toFixed(1)} %` }).count());
+  await page.locator(".effective-rate").waitFor(T);
+  assert.equal(await page.locator(".effective-rate").innerText(), `${(at.effectiveRate * 100).toFixed(2)} %`);
+  assert.deepEqual(await page.locator("table.measures-table tbody tr").evaluateAll((rs) => rs.map((r) => r.getAttribute("data-measure"))), at.measures.map((m: any) => m.id));
+  // Choosing another date and exporter from the table and the switch: EU27 on the day of the ruling.
+  await page.getByRole("radio", { name: "EU27" }).click();
+  await page.locator("table.timeline-table").getByRole("button", { name: "2026-02-20" }).click();
+  await page.waitForURL(/date=2026-02-20/);
+  const eu = await (await fetch(url("/api/tariffs?exporter=EU27&date=2026-02-20&effect=false"))).json();
+  await page.locator(".effective-rate", { hasText: `${(eu.effectiveRate * 100).toFixed(2)} %` }).waitFor(T);
+  assert.match(await page.locator("#inforce-h").innerText(), /2026-02-20 — the EU/);
+  assert.ok(eu.measures.some((m: any) => m.id === "scotus_2026"));
+  assert.equal(await page.locator("table.measures-table tbody tr").count(), eu.measures.length);
+});
+
 test("glossary defines the terms", { skip, timeout: 60_000 }, async () => {
   await page.goto(url("/glossary"));
   for (const t of ["HHI", "SR/EI", "WGI", "Basket code", "CRM Act 65 %"]) assert.ok(await page.locator("dt", { hasText: t }).count(), t);
@@ -186,6 +268,7 @@ test("golden screenshots of every page at 1440 px and 390 px; no script errors",
     ["plan", "/plan", ".chart figure svg"],
     ["alerts", "/alerts?bloc=JPN", "main h1"],
     ["products", "/products?bloc=EU27", ".absent, svg.cp-scan"],
+    ["tariffs", "/tariffs?exporter=JPN&date=2025-10-14", "table.measures-table"],
     ["glossary", "/glossary", "dl"],
     ["not-found", "/nowhere", "h1"],
   ];

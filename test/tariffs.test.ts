@@ -163,6 +163,15 @@ test("timeline: a point at every measure date, equal to the answer for that date
   const at = jp.find((p) => p.date === "2025-09-16")!;
   assert.equal(at.effectiveRate, (await tariffs(store, { exporter: "JPN", date: "2025-09-16", effect: false })).effectiveRate);
   assert.equal(jp[0].effectiveRate, t.series[0].baselineRate);
+  // Each measure date named (hand-read from data/us-tariffs/measures.json): what starts, changes, ends.
+  const ev = (d: string) => Object.fromEntries(t.events.find((e) => e.date === d)!.changes.map((c) => [c.measure, c.kind]));
+  assert.deepEqual(t.events.map((e) => e.date), jp.slice(1).map((p) => p.date).filter((d) => d !== "2026-12-05"), "an event at every point");
+  assert.deepEqual(ev("2025-04-03"), { s232_autos: "starts" });
+  assert.deepEqual(ev("2025-04-10"), { ieepa_recip_apr2025: "changes" });
+  assert.deepEqual(ev("2025-06-04"), { s232_steel_alu: "changes" });
+  assert.deepEqual(ev("2025-10-14"), { s232_timber: "starts" });
+  assert.deepEqual(ev("2026-02-20"), { ieepa_japan_deal: "changes", eu_framework_notice: "changes", ieepa_recip_aug2025: "ends", scotus_2026: "context" });
+  assert.deepEqual(ev("2026-07-24"), { s122_surcharge: "ends", s301_forced_labor_2026: "starts" });
 });
 
 test("bad input: unknown exporter suggests, bad date names the field; a bad measures file leaves the store as it was", async () => {
@@ -198,6 +207,10 @@ test("CLI: tariffs --json, the timeline SVG, and brief --evidence as a PDF of â‰
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
   assert.ok(pages >= 3, `${pages} pages`);
   const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ").replace(/([-/]) /g, "$1"); // table cells wrap after hyphens (pdftotext may drop a line-end hyphen)
+  // The timeline chart with its measure dates named (#19 item 4 in the brief).
+  assert.match(text, /Effective US tariff rate, 2024/);
+  assert.match(text, /Numbered dates: 1 2025-03-12 Section 232 steel and aluminium starts/);
+  assert.match(text, /2026-02-20 [^Â·]*Supreme Court rules IEEPA duties unlawful/);
   const measures = JSON.parse((await import("node:fs")).readFileSync(new URL("../data/us-tariffs/measures.json", import.meta.url), "utf8")).measures;
   for (const m of measures) {
     const cite = /(Executive Order \d+|Proclamation \d+|Proclamation of \d{4}-\d{2}-\d{2}|FR Doc [\d-]+|Learning Resources|Docket USTR-[\d-]+|Announcement of [\d-]+|Temporary Import Surcharge)/.exec(m.instrument)?.[1];

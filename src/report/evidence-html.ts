@@ -2,7 +2,7 @@ import type { TariffExposure } from "../tariffs/exposure.ts";
 import { CSS } from "./brief-html.ts";
 import type { EvidenceData, RestrictionEvidence } from "./evidence.ts";
 import { esc, sourceLine } from "./svg.ts";
-import { timelineChartInput, timelineSvg } from "./tariff-timeline-chart.ts";
+import { timelineChartInput, timelineMarkList, timelineSvg } from "./tariff-timeline-chart.ts";
 
 const pc = (x: number | null | undefined, d = 1) => (x === null || x === undefined ? "–" : `${(x * 100).toFixed(d)} %`);
 const usd = (v: number | null | undefined) => (v === null || v === undefined ? "–" : Math.abs(v) >= 1e9 ? `USD ${(v / 1e9).toFixed(2)} bn` : `USD ${(v / 1e6).toFixed(1)} m`);
@@ -32,7 +32,8 @@ ${kpi("Export restrictions on record on materials imported", String(d.restrictio
 </div>
 <h2>Effective US tariff rate, 2024 → ${esc(d.date)}</h2>
 ${timelineSvg({ ...timelineChartInput(d.timeline), width: 680 })}
-<p class="src">Step series at every date a modelled measure starts or ends; 2024 US imports for consumption as weights.</p>
+<p class="src">Step series at every date a modelled measure starts or ends; 2024 US imports for consumption as weights. Numbered dates:
+${timelineMarkList(d.timeline).map((m) => `<b>${m.n}</b> ${esc(m.date)} ${esc(m.text)}`).join(" · ")}.</p>
 </section>
 ${d.tariffs.map(tariffPage).join("\n")}
 <section class="page">

@@ -28,7 +28,9 @@ export function worldMapSvg(topology: Topology, input: MapInput): string {
   const height = Math.round(width * 0.52);
   const src = sourceLine(input.sources);
   const chars = Math.floor(width / 6.2);
-  const legendH = 36 + 12 * footnoteLines(src, chars);
+  // The legend's caption goes under the colour steps where it would not fit beside them (phones).
+  const below = width < 5 * 48 + 10 + 6.2 * 40;
+  const legendH = 36 + (below ? 14 : 0) + 12 * footnoteLines(src, chars);
   const land = feature(topology, topology.objects.countries as GeometryCollection);
   const projection = geoEqualEarth().fitExtent([[4, 4], [width - 4, height - 4]], { type: "Sphere" });
   const path = geoPath(projection);
@@ -60,8 +62,8 @@ export function worldMapSvg(topology: Topology, input: MapInput): string {
     out.push(`<rect x="${i * 48}" y="0" width="48" height="10" fill="${blues(0.15 + 0.85 * ((i + 1) / steps))}"/>`);
     out.push(`<text x="${i * 48 + 48}" y="22" text-anchor="end" fill="#374151">${esc(pct(v, 0))}</text>`);
   }
-  out.push(`<text x="${steps * 48 + 10}" y="9" fill="#374151">share of world supply${bloc.size ? " · bloc outlined" : ""}</text>`);
-  out.push(`${footnote(0, 36, src, chars)}</g>`);
+  out.push(`<text x="${below ? 0 : steps * 48 + 10}" y="${below ? 36 : 9}" fill="#374151">share of world supply${bloc.size ? " · bloc outlined" : ""}</text>`);
+  out.push(`${footnote(0, below ? 50 : 36, src, chars)}</g>`);
   out.push("</svg>");
   return out.join("");
 }

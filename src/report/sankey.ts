@@ -82,7 +82,12 @@ export function sankeySvg(input: SankeyInput): string {
     const x0 = d.x0 ?? 0, x1 = d.x1 ?? 0, y0 = d.y0 ?? 0, y1 = d.y1 ?? 0;
     out.push(`<rect x="${n(x0)}" y="${n(y0)}" width="${n(x1 - x0)}" height="${n(Math.max(1, y1 - y0))}" fill="${colour.get(d.id) ?? "#475569"}"><title>${esc(`${d.label}: ${fmt(d.value ?? 0)}`)}</title></rect>`);
     const left = d.column < 2;
-    out.push(`<text x="${n(left ? x1 + 6 : x0 - 6)}" y="${n((y0 + y1) / 2)}" dy="0.35em" text-anchor="${left ? "start" : "end"}" fill="#111827">${esc(d.label)} <tspan fill="#4b5563">${esc(fmt(d.value ?? 0))}</tspan></text>`);
+    // Narrow: stage and bloc labels on two lines, so the stage's label never runs into the bloc's.
+    const twoLines = width < 600 && d.column >= 1;
+    const tx = n(left ? x1 + 6 : x0 - 6);
+    out.push(twoLines
+      ? `<text x="${tx}" y="${n((y0 + y1) / 2)}" dy="-0.25em" text-anchor="${left ? "start" : "end"}" fill="#111827">${esc(d.label)}<tspan x="${tx}" dy="1.2em" fill="#4b5563">${esc(fmt(d.value ?? 0))}</tspan></text>`
+      : `<text x="${tx}" y="${n((y0 + y1) / 2)}" dy="0.35em" text-anchor="${left ? "start" : "end"}" fill="#111827">${esc(d.label)} <tspan fill="#4b5563">${esc(fmt(d.value ?? 0))}</tspan></text>`);
   }
   out.push(`</g>${footnote(1, height - foot + 2, src, chars)}</svg>`);
   return out.join("");

@@ -57,7 +57,7 @@ export function scanChartSvg(input: ScanChartInput): string {
     out.push(`<text x="${n(x(0) - 6)}" y="${n(y(i / 10))}" dy="0.35em" text-anchor="end">${i * 10} %</text>`);
   }
   out.push(`<text x="${n((x(0) + x(1)) / 2)}" y="${n(y(0) + 30)}" text-anchor="middle">Concentration of extra-bloc imports by supplier (HHI)</text>`);
-  out.push(`<text transform="translate(12,${n((y(0) + y(1)) / 2)}) rotate(-90)" text-anchor="middle">Top supplier's share of world exports</text></g>`);
+  out.push(`<text transform="translate(12,${n((y(0) + y(1)) / 2)}) rotate(-90)" text-anchor="middle">${y(0) - y(1) < 160 ? "Top's world share" : y(0) - y(1) < 230 ? "Top supplier: world share" : "Top supplier's share of world exports"}</text></g>`);
   out.push(`<line stroke="#b91c1c" stroke-dasharray="4 3" x1="${n(x(hT))}" x2="${n(x(hT))}" y1="${n(y(0))}" y2="${n(y(1))}"/>`);
   out.push(`<text x="${n(x(1) - 4)}" y="${n(y(1) + 12)}" text-anchor="end" fill="#b91c1c">HHI &gt; ${hT}: concentrated (EC 2021)</text>`);
   // Big dots first so small ones stay visible on top; dependent products last of all.

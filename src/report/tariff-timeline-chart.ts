@@ -1,4 +1,7 @@
 import type { TariffTimeline } from "../tariffs/timeline.ts";
+import { timelineMarkList } from "./tariff-marks.ts";
+
+export { timelineMarkList };
 import { esc, footnote, footnoteLines, n, sourceLine, svgOpen } from "./svg.ts";
 
 export interface TimelineChartInput {
@@ -7,8 +10,8 @@ export interface TimelineChartInput {
   to: string;
   series: { label: string; points: { date: string; effectiveRate: number }[] }[];
   sources: { dataset: string; edition?: string; year?: number }[];
-  /** Dated marks on the time axis (e.g. the Supreme Court ruling). */
-  marks?: { date: string; label: string }[];
+  /** Dated marks on the time axis (e.g. the Supreme Court ruling): a short label drawn, a title in the tooltip. */
+  marks?: { date: string; label: string; title?: string }[];
   width?: number;
 }
 
@@ -24,12 +27,15 @@ export function timelineSvg(input: TimelineChartInput): string {
   const src = sourceLine(input.sources);
   const chars = Math.floor(width / 5.6);
   const foot = 12 * footnoteLines(src, chars);
-  const m = { top: 24, left: 48, right: 70, bottom: 40 + foot };
-  const height = 300 + foot;
+  const x0 = day(input.from), x1 = day(input.to);
+  const left = 48, right = 70;
+  const x = (d: string) => left + ((day(d) - x0) / (x1 - x0)) * (width - left - right);
+  const rows = markRows((input.marks ?? []).map((mk) => ({ x: x(mk.date), w: 6.2 * mk.label.length + 4 })));
+  const nRows = Math.max(1, ...rows.map((r) => r + 1));
+  const m = { top: 14 + 12 * nRows, left, right, bottom: 40 + foot };
+  const height = 290 + 12 * nRows + foot;
   const max = Math.max(0.05, ...input.series.flatMap((s) => s.points.map((p) => p.effectiveRate)));
   const top = Math.ceil(max * 20) / 20;
-  const x0 = day(input.from), x1 = day(input.to);
-  const x = (d: string) => m.left + ((day(d) - x0) / (x1 - x0)) * (width - m.left - m.right);
   const y = (v: number) => height - m.bottom - (v / top) * (height - m.top - m.bottom);
   const out = [svgOpen(width, height, input.title, "cp-timeline")];
   for (let v = 0; v <= top + 1e-9; v += 0.05) {
@@ -40,9 +46,10 @@ export function timelineSvg(input: TimelineChartInput): string {
     if (d < input.from) continue;
     out.push(`<line x1="${n(x(d))}" x2="${n(x(d))}" y1="${m.top}" y2="${n(height - m.bottom)}" stroke="#d1d5db"/><text x="${n(x(d))}" y="${n(height - m.bottom + 14)}" text-anchor="middle" fill="#6b7280">${yr}</text>`);
   }
-  for (const mk of input.marks ?? []) {
-    out.push(`<line x1="${n(x(mk.date))}" x2="${n(x(mk.date))}" y1="${m.top - 10}" y2="${n(height - m.bottom)}" stroke="#6b7280" stroke-dasharray="3 3"/><text x="${n(x(mk.date) + 3)}" y="${m.top - 12}" fill="#374151" font-size="10">${esc(mk.label)}</text>`);
-  }
+  (input.marks ?? []).forEach((mk, i) => {
+    const ty = 12 + 12 * rows[i];
+    out.push(`<g class="mark" data-date="${esc(mk.date)}"><title>${esc(mk.date)}${mk.title ? `: ${esc(mk.title)}` : ""}</title><line x1="${n(x(mk.date))}" x2="${n(x(mk.date))}" y1="${ty + 2}" y2="${n(height - m.bottom)}" stroke="#9ca3af" stroke-dasharray="3 3"/><text x="${n(x(mk.date) + 2)}" y="${ty}" fill="#374151" font-size="10">${esc(mk.label)}</text></g>`);
+  });
   const ends = endLabelY(input.series.map((s) => { const last = s.points[s.points.length - 1]; return last ? y(last.effectiveRate) : NaN; }), 12);
   input.series.forEach((s, i) => {
     const c = COLOURS[i % COLOURS.length];
@@ -84,13 +91,27 @@ export function endLabelY(ys: number[], gap: number): number[] {
   return out;
 }
 
-/** The timeline as chart input: one series per exporter, the Supreme Court ruling marked. */
+/**
+ * Rows for mark labels so none overlaps the one before it in its row (greedy, left to right).
+ * @example markRows([{ x: 10, w: 10 }, { x: 15, w: 10 }, { x: 40, w: 10 }]) // [0, 1, 0]
+ */
+export function markRows(labels: { x: number; w: number }[]): number[] {
+  const ends: number[] = [];
+  return labels.map(({ x, w }) => {
+    let r = ends.findIndex((e) => e <= x);
+    if (r < 0) r = ends.length;
+    ends[r] = x + w;
+    return r;
+  });
+}
+
+/** The timeline as chart input: one series per exporter, every measure date numbered (see `timelineMarkList` for the names). */
 export function timelineChartInput(t: TariffTimeline): TimelineChartInput {
   return {
     title: `Effective US tariff rate on ${t.series.map((s) => s.exporter).join(" and ")} exports (2024 trade weights)`,
     from: t.from, to: t.to,
     series: t.series.map((s) => ({ label: s.exporter, points: s.points })),
     sources: t.sources,
-    marks: [{ date: "2025-04-05", label: "IEEPA 10 %" }, { date: "2026-02-20", label: "IEEPA ruled unlawful" }].filter((m) => m.date <= t.to),
+    marks: timelineMarkList(t).map((m) => ({ date: m.date, label: String(m.n), title: m.text })),
   };
 }

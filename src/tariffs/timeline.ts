@@ -5,13 +5,18 @@ import { usImportsFrom } from "../store/queries/tariffs.ts";
 import { loadTariffs, resolvePartner } from "./book.ts";
 import { rateLines } from "./exposure.ts";
 import { parseTimelineRequest } from "./request.ts";
+import type { Measure, Rule } from "./measure.ts";
 
 export const TIMELINE_START = "2024-01-01";
 
 export interface TimelinePoint { date: string; effectiveRate: number; duty: number; measures: string[] }
+/** What happens on a measure date for the exporters asked: a measure's rules start, change or end (`context`: a ruling with no rules of its own). */
+export interface TimelineEvent { date: string; changes: { measure: string; authority: string; kind: "starts" | "changes" | "ends" | "context" }[] }
 export interface TariffTimeline {
   from: string; to: string;
   series: { exporter: string; tradeValue: number; baselineRate: number; points: TimelinePoint[] }[];
+  /** Every measure date in (from, to] with what starts, changes or ends on it. */
+  events: TimelineEvent[];
   sources: SourceRef[];
   coverage: { complete: boolean; warnings: string[] };
 }
@@ -45,6 +50,7 @@ export async function tariffTimeline(store: Store, input: unknown): Promise<Tari
   }
   return {
     from: TIMELINE_START, to: req.to, series,
+    events: timelineEvents(ctx.book.measures, series.map((x) => x.exporter), dates.slice(1)),
     sources: [ctx.sources.imports, ctx.sources.measures],
     coverage: {
       complete: false,
@@ -54,4 +60,27 @@ export async function tariffTimeline(store: Store, input: unknown): Promise<Tari
       ],
     },
   };
+}
+
+const before = (r: Rule, d: string) => r.from < d && (r.to === null || r.to >= d);
+const on = (r: Rule, d: string) => r.from <= d && (r.to === null || d < r.to);
+
+/**
+ * For each date, the measures whose rules for these exporters (or all partners) start or end on it:
+ * `starts` (none of its rules were in force the day before), `ends` (none is in force on the day) or
+ * `changes`; rule-less measures (the Supreme Court ruling) signed on the day are `context`.
+ * @example timelineEvents(book.measures, ["JPN"], ["2025-04-03"]) // [{ date: "2025-04-03", changes: [{ measure: "s232_autos", kind: "starts", … }] }]
+ */
+export function timelineEvents(measures: readonly Measure[], exporters: readonly string[], dates: readonly string[]): TimelineEvent[] {
+  const mine = (r: Rule) => r.partners.includes("*") || exporters.some((e) => r.partners.includes(e));
+  return dates.map((d) => ({
+    date: d,
+    changes: measures.flatMap((m): TimelineEvent["changes"] => {
+      const rules = m.rules.filter(mine);
+      if (!m.rules.length) return m.signed === d ? [{ measure: m.id, authority: m.authority, kind: "context" }] : [];
+      if (!rules.some((r) => r.from === d || r.to === d)) return [];
+      const was = rules.some((r) => before(r, d)), is = rules.some((r) => on(r, d));
+      return [{ measure: m.id, authority: m.authority, kind: !was ? "starts" : !is ? "ends" : "changes" }];
+    }),
+  })).filter((e) => e.changes.length);
 }

@@ -9,6 +9,7 @@ import { PlanPage } from "./pages/plan.tsx";
 import { AlertsPage } from "./pages/alerts.tsx";
 import { ProductsPage } from "./pages/products.tsx";
 import { GlossaryPage } from "./pages/glossary.tsx";
+import { TariffsPage } from "./pages/tariffs.tsx";
 import { NotFound } from "./components/status.tsx";
 import "./styles.css";
 
@@ -19,6 +20,7 @@ const NAV = [
   ["/plan", "Plan"],
   ["/alerts", "Alerts"],
   ["/products", "Products"],
+  ["/tariffs", "Tariffs"],
   ["/glossary", "Glossary"],
 ] as const;
 
@@ -32,6 +34,7 @@ function App() {
   else if (loc.path === "/plan") page = <PlanPage params={loc.params} />;
   else if (loc.path === "/alerts") page = <AlertsPage params={loc.params} />;
   else if (loc.path === "/products") page = <ProductsPage params={loc.params} />;
+  else if (loc.path === "/tariffs") page = <TariffsPage params={loc.params} />;
   else if (loc.path === "/glossary") page = <GlossaryPage />;
   else if (loc.path === "/" || loc.path === "/index.html") page = <Overview bloc={bloc} />;
   else page = <NotFound what={`There is no page at ${loc.path}.`} />;

@@ -4,7 +4,7 @@ import { setParams } from "../url.ts";
 
 export const BLOCS = ["EU27", "JPN", "ALLIANCE"] as const;
 
-type BlocInfo = { id: string; label?: string; members?: string[] };
+type BlocInfo = { id: string; label?: string; members?: string[]; configured?: boolean };
 
 /** Blocs the server knows (`GET /api/blocs`: built-in and configured); the three built-in ones when that route is absent. */
 function useBlocList(): BlocInfo[] {
@@ -31,15 +31,18 @@ function blocList(r: unknown): BlocInfo[] {
 }
 
 /**
- * The bloc picker: EU27 / JPN / Alliance as a radio group, plus any configured bloc or a list of
- * countries and blocs ("KOR,EU27", "Japan, South Korea"), kept in the URL's `bloc` parameter.
+ * The bloc picker: EU27 / JPN / Alliance as a radio group; the other blocs the server knows
+ * (`GET /api/blocs`: G7 and those configured in chokepoint.config.json) in a menu; any list of
+ * countries and blocs ("KOR,EU27", "Japan, South Korea") typed in. Kept in the URL's `bloc` parameter.
  */
 export function BlocSwitch({ bloc }: { bloc: string }) {
   const known = useBlocList();
-  const custom = !BLOCS.includes(bloc as (typeof BLOCS)[number]);
+  const core = BLOCS.includes(bloc as (typeof BLOCS)[number]);
+  const extra = known.filter((b) => !BLOCS.includes(b.id as (typeof BLOCS)[number]));
+  const listed = extra.some((b) => b.id === bloc);
+  const custom = !core && !listed;
   const [text, setText] = useState(custom ? bloc : "");
   useEffect(() => setText(custom ? bloc : ""), [bloc, custom]);
-  const extra = known.filter((b) => !BLOCS.includes(b.id as (typeof BLOCS)[number]));
   return (
     <div className="bloc-picker">
       <div className="switch" role="radiogroup" aria-label="Bloc">
@@ -49,13 +52,21 @@ export function BlocSwitch({ bloc }: { bloc: string }) {
           </button>
         ))}
       </div>
+      {extra.length ? (
+        <label className="select more-blocs">
+          <span className="sr-only">More blocs</span>
+          <select aria-label="More blocs" value={listed ? bloc : ""} className={listed ? "on" : ""} onChange={(e) => e.target.value && setParams({ bloc: e.target.value }, false)}>
+            <option value="">More blocs…</option>
+            {extra.map((b) => <option key={b.id} value={b.id} title={b.members?.join(", ")}>{b.label ?? b.id} ({b.configured ? "configured, " : ""}{b.members ? `${b.members.length} countries` : "bloc"})</option>)}
+          </select>
+        </label>
+      ) : null}
       <form className="custom-bloc" onSubmit={(e) => { e.preventDefault(); if (text.trim()) setParams({ bloc: text.trim().replace(/\s*,\s*/g, ",") }, false); }}>
         <label>
           <span className="sr-only">Other bloc or countries</span>
-          <input list="bloc-options" value={text} onChange={(e) => setText(e.target.value)} placeholder="other: KOR,EU27" aria-label="Other bloc or list of countries and blocs" className={custom ? "on" : ""} size={14} />
+          <input list="bloc-options" value={text} onChange={(e) => setText(e.target.value)} placeholder="KOR,EU27" aria-label="Other bloc or list of countries and blocs" title="Any list of countries and blocs, e.g. KOR,EU27" className={custom ? "on" : ""} size={12} />
         </label>
         <datalist id="bloc-options">
-          {extra.map((b) => <option key={b.id} value={b.id}>{b.label ?? (b.members ? b.members.join(", ") : b.id)}</option>)}
           <option value="KOR,EU27">South Korea and the EU</option>
           <option value="JPN,KOR">Japan and South Korea</option>
         </datalist>

@@ -5,12 +5,13 @@ import world from "world-atlas/countries-110m.json" with { type: "json" };
 import { worldMapSvg } from "../../../src/report/map.ts";
 import { sankeySvg } from "../../../src/report/sankey.ts";
 import { mapInput, sankeyByUnit, type ExposureLike } from "../../../src/report/inputs.ts";
-import { api, useApi } from "../api.ts";
+import { ApiError, api, useApi } from "../api.ts";
 import { Chart } from "../components/figure.tsx";
 import { Absent, NotFound, plain } from "../components/status.tsx";
 import { shortName } from "../countries.ts";
 import { BlocSwitch, Link, Show, Sources, blocName, href, pct } from "../ui.tsx";
 import { navigate, setParams } from "../url.ts";
+import { PartnersPanel } from "./material-partners.tsx";
 import { coverageWarnings, useYears, type Exposure, type YearPoint } from "./material-trend.ts";
 
 type Material = { id: string; name: string; stages: string[]; default_stage: string | null };
@@ -45,7 +46,7 @@ export function MaterialPage({ id, params }: { id: string; params: URLSearchPara
         <BlocSwitch bloc={bloc} />
         <a className="button" href={`/api/brief?material=${encodeURIComponent(id)}&bloc=${encodeURIComponent(bloc)}`} download>Download briefing (PDF)</a>
       </div>
-      <Show value={prod} what="world production">
+      {noData(prod) ? null : <Show value={prod} what="world production">
         {(e) => (
           <ul className="kpis">
             <li><span>Top producer</span><b>{e.top ? `${nameOf(e, e.top.country)} ${pct(e.top.share)}` : "–"}</b></li>
@@ -55,11 +56,16 @@ export function MaterialPage({ id, params }: { id: string; params: URLSearchPara
             <li><span>CRM Act 65 % line (production)</span><b className={e.crma.breached ? "bad" : "good"}>{e.crma.breached ? `breached (${nameOf(e, e.crma.country)})` : "not breached"}</b></li>
           </ul>
         )}
-      </Show>
+      </Show>}
       <div className="cols">
         <section aria-labelledby="prod-h">
           <h2 id="prod-h">Who produces it</h2>
-          <Show value={prod} what="world production">
+          {noData(prod) ? (
+            <Absent title="No world production figures for this material." details={plain((prod as { error: Error }).error.message).details}>
+              <p>{plain((prod as { error: Error }).error.message).text}</p>
+              <p className="note">Where {blocName(bloc)} buys it (imports by partner) still shows who it depends on.</p>
+            </Absent>
+          ) : <Show value={prod} what="world production">
             {(e) => (
               <>
                 <p className="note">{e.stage}, {e.year}; {blocName(bloc)} outlined on the map.</p>
@@ -68,7 +74,7 @@ export function MaterialPage({ id, params }: { id: string; params: URLSearchPara
                 <ShareTrend base={e} basis="production" title="Top producer's share of world production" />
               </>
             )}
-          </Show>
+          </Show>}
         </section>
         <section aria-labelledby="src-h">
           <h2 id="src-h">Where {blocName(bloc)} buys it</h2>
@@ -87,6 +93,7 @@ export function MaterialPage({ id, params }: { id: string; params: URLSearchPara
           )}
         </section>
       </div>
+      {m ? <PartnersPanel material={m.id} bloc={bloc} stage={stage} /> : null}
       <HhiTrend prod={prod.state === "ok" ? prod.data : null} src={src.state === "ok" ? src.data : null} bloc={bloc} />
       <SankeySection m={m} />
       <p><Link to={href("/scenario", { material: id, actor: prod.state === "ok" ? prod.data.top?.country : undefined, targets: bloc, stage })}>Simulate a cut-off by the top producer →</Link>{"  "}<Link to={href("/plan", { material: id, bloc, stage })}>Plan diversification →</Link></p>
@@ -94,6 +101,8 @@ export function MaterialPage({ id, params }: { id: string; params: URLSearchPara
   );
 }
 
+/** A 404 "no_data" answer: data absent, explained rather than shown as an error. */
+const noData = (v: { state: string; error?: unknown }) => v.state === "error" && v.error instanceof ApiError && v.error.code === "no_data";
 const nameOf = (e: Exposure, c: string | null) => (c ? shortName(e.suppliers.find((s) => s.country === c)?.name ?? c) : "–");
 const supplierRows = (e: Exposure) => e.suppliers.map((s) => ({ year: e.year, basis: e.basis, country: s.country, name: shortName(s.name ?? s.country), share: s.share, amount: s.amount, unit: s.unit }));
 
@@ -186,7 +195,7 @@ function SankeySection({ m }: { m: Material | undefined }) {
     <section aria-labelledby="sankey-h">
       <h2 id="sankey-h">Imports of the EU27 and Japan by supplier and stage{v?.year ? `, ${v.year}, ${v.unit}` : ""}</h2>
       {v === null ? <p className="loading" role="status">Loading trade flows…</p> : v.flows.length === 0 ? <p className="note">No import figures for this material are loaded.</p> : (
-        <Chart label={`${m.name} imports by supplier ${v.year ?? ""}`} maxWidth={900} deps={[v]} rows={v.flows.map((f) => ({ year: v.year, unit: v.unit, supplier: f.supplier, name: f.name ?? f.supplier, stage: f.stage, bloc: f.bloc, value: f.value }))} svg={(w) => sankeySvg({ title: `${m.name}: imports by supplier, ${v.year}, ${v.unit}`, flows: v.flows, unit: v.unit, sources: v.sources, width: w })} />
+        <Chart label={`${m.name} imports by supplier ${v.year ?? ""}`} maxWidth={900} deps={[v]} rows={v.flows.map((f) => ({ year: v.year, unit: v.unit, supplier: f.supplier, name: f.name ?? f.supplier, stage: f.stage, bloc: f.bloc, value: f.value }))} svg={(w) => sankeySvg({ title: `${m.name}: imports by supplier, ${v.year}, ${v.unit}`, flows: v.flows.map((f) => ({ ...f, name: f.name ? shortName(f.name) : f.name })), unit: v.unit, sources: v.sources, width: w })} />
       )}
       {v?.notes.length ? <ul className="notes" aria-label="Imports not shown">{v.notes.map((n) => <li key={n}>{n}</li>)}</ul> : null}
     </section>

@@ -94,9 +94,9 @@ export function PlanPage({ params }: { params: URLSearchParams }) {
             {r.comparison ? <li><span>Coordination dividend</span><b>{r.comparison.dividend === null ? "–" : `${r.comparison.dividend.toLocaleString("en", { maximumFractionDigits: 0 })} ${r.units.cost}`}</b></li> : null}
           </ul>
           <PlanChart r={r} maxShare={maxShare} name={name} />
-          {r.current ? <p className="note">Today: {r.current.basis}.</p> : null}
+          {r.current ? <p className="note">Today: {r.current.basis.replace(/versusPlan compares/, "the chart compares")}.</p> : null}
           {r.comparison ? <p className="note">Acting jointly costs {r.comparison.jointCost.toLocaleString("en", { maximumFractionDigits: 0 })} against {r.comparison.separateCost?.toLocaleString("en", { maximumFractionDigits: 0 }) ?? "no feasible plan"} separately{r.comparison.gainsMost ? `; ${r.comparison.gainsMost} gains most` : ""}.</p> : null}
-          {r.plan.binding?.length ? <p className="note">Binding constraints: {r.plan.binding.join("; ")}.</p> : null}
+          {r.plan.binding?.length ? <p className="note">Binding constraints: {r.plan.binding.map((b) => b.replace(/\b(capacity of|demand of) ([A-Z]{3}|OTHER)\b/, (_m, w: string, c: string) => `${w} ${name(c)}`).replace(/^([A-Z]{3}|EU27) demand$/, (_m, c: string) => `${blocName(c)} demand`)).join("; ")}.</p> : null}
           <Sources sources={r.sources} />
           {r.notes.length ? <DataDetails items={r.notes} /> : null}
         </>
@@ -114,7 +114,7 @@ function PlanChart({ r, maxShare, name }: { r: Report; maxShare: number; name: (
   const countries = [...new Set(rows.map((d) => d.name))];
   return (
     <Chart label={`Plan for ${r.material}, ${r.bloc}`} rows={rows} deps={[r, name]} plot={(w) => Plot.plot({
-      width: w, height: 50 + countries.length * 34, marginLeft: Math.min(150, Math.max(110, w * 0.3)), marginTop: 30, marginRight: 50, style: { fontSize: "12px" },
+      width: w, height: 50 + countries.length * 34, marginLeft: Math.min(w * 0.45, 16 + 7 * Math.max(...countries.map((c) => c.length))), marginTop: 30, marginRight: 50, style: { fontSize: "12px" },
       x: { domain: [0, 1], tickFormat: "%", label: vs?.measure === "value" ? "share of supply by value" : "share of supply (tonnes)", grid: true },
       y: { axis: null, domain: ["today", "recommended"] },
       fy: { domain: countries, label: null },
