@@ -196,6 +196,28 @@ test("monitoring: events list, China's gallium export anomalies, alerts", async 
   assert.equal((await get("/api/anomalies?since=2023")).status, 400);
 });
 
+test("alerts are cached, and a stored event (watch, extract) is seen at once: the cache is keyed by the store's write generation", async () => {
+  const { saveItems } = await import("../src/store/queries/monitor.ts");
+  const { createApp } = await import("../src/api/app.ts");
+  const store = await openStore({ db: ":memory:" });
+  const own = createApp({ store, token: "" });
+  const alerts = async () => ((await (await own.request("/api/alerts?bloc=JPN&months=12&simulate=false")).json()) as any).alerts as any[];
+  const before = await alerts();
+  const idnEvent = (xs: any[]) => xs.filter((a) => a.kind === "event" && a.supplier === "IDN");
+  assert.equal(idnEvent(before).length, 0);
+  const gen = store.generation;
+  // The real ban (Indonesia, nickel ore, 1 January 2020) as `watch` would store it from a notice.
+  await saveItems(store, [{
+    hash: "idn-nickel-2020", feed: "test", guid: "a3", link: null, title: "Indonesia bans nickel ore exports", published: null,
+    events: [{ type: "export_ban", actor: "IDN", targets: ["ALL"], products: ["nickel"], hsCodes: [], measureDate: "2020-01-01", rate: null, status: "in_force", evidence: "Indonesia will ban exports of nickel ore from January 1, 2020." }],
+  }]);
+  assert.equal(store.generation, gen + 1);
+  const after = await alerts();
+  assert.equal(after.length, before.length + 1);
+  assert.deepEqual(idnEvent(after).map((a) => [a.material, a.evidence]), [["nickel", "Indonesia will ban exports of nickel ore from January 1, 2020."]]);
+  store.close();
+});
+
 test("scan: 404 with the command to run before BACI is loaded; then every product, limited, with provenance", async () => {
   const { ingest } = await import("../src/ingest/ingest.ts");
   const { baciFiles } = await import("../src/ingest/trade/baci-files.ts");

@@ -13,6 +13,7 @@ import { openApi } from "./openapi.ts";
 import { capabilityList, ROUTES, type Route } from "./routes.ts";
 import { serveDashboard } from "./static.ts";
 import type { PdfAnswer } from "../report/brief-request.ts";
+import { today } from "../store/queries/restrictions.ts";
 
 export interface AppOptions {
   store: Store;
@@ -81,7 +82,10 @@ export function createApp(opts: AppOptions): Hono {
     const body = r.method === "post" ? await readTypedBody(c) : undefined;
     if (body !== undefined) refuseHostPaths(typeof body === "string" ? yamlOrText(body) : body, "body");
     const run = () => r.run({ store: opts.store, query: q.data, body });
-    const result = r.cacheable ? await cache.get(`${r.method} ${r.path} ${JSON.stringify(q.data)} ${JSON.stringify(body ?? null)}`, run) : await run();
+    // Keyed by the store's write generation (a load, `watch` or `extract` in this process makes
+    // every earlier answer stale) and by today's date (measures in force, alerts default to today).
+    const key = () => `${opts.store.generation} ${today()} ${r.method} ${r.path} ${JSON.stringify(q.data)} ${JSON.stringify(body ?? null)}`;
+    const result = r.cacheable ? await cache.get(key(), run) : await run();
     if (isPdf(result)) return c.body(result.pdf as Uint8Array<ArrayBuffer>, 200, { "content-type": "application/pdf", "content-disposition": `attachment; filename="${result.filename}"` });
     return c.json(result as object);
   }

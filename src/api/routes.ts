@@ -94,7 +94,7 @@ export const ROUTES: Route[] = [
     run: ({ store, query }) => listAnomalies(store, query),
   }),
   route({
-    method: "get", path: "/api/alerts", summary: "One alert per signal (event, measure in force, collapse in a bloc's imports) above the materiality thresholds, ranked by its own scenario's simulated shortfall", query: AlertsRequest, cacheable: false,
+    method: "get", path: "/api/alerts", summary: "One alert per signal (event, measure in force, collapse in a bloc's imports) above the materiality thresholds, ranked by its own scenario's simulated shortfall", query: AlertsRequest, cacheable: true,
     run: ({ store, query }) => listAlerts(store, query),
   }),
   route({

@@ -14,6 +14,8 @@ export const WARM_PATHS = [
   "/api/overview?bloc=EU27",
   "/api/assess?bloc=JPN",
   "/api/overview?bloc=JPN",
+  // The alerts page's default question (one simulation per alert: the slowest answer, so last).
+  "/api/alerts?bloc=ALLIANCE&months=12",
 ];
 
 export interface RunningServer {

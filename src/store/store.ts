@@ -108,6 +108,7 @@ export class Store {
       const out = await fn();
       await this.conn.run("COMMIT");
       this.memos.clear();
+      this.gen++;
       return out;
     } catch (e) {
       await this.conn.run("ROLLBACK");
@@ -117,6 +118,16 @@ export class Store {
     }
   }
   private depth = 0;
+
+  /**
+   * How many writes through `transaction` this store has committed: a cache of answers keyed by
+   * it (the API's) never serves an answer computed before a load, `watch` or `extract`.
+   * @example const key = `${store.generation} ${request}`;
+   */
+  get generation(): number {
+    return this.gen;
+  }
+  private gen = 0;
 
   /**
    * Memoise a read of reference data (countries, catalogue, WGI) for this store. Every write
