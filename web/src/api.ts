@@ -7,8 +7,23 @@ export class ApiError extends Error {
   }
 }
 
+/** GETs in flight by path: components asking the same question at once (the material page's year trends) share one request. */
+const inFlight = new Map<string, Promise<unknown>>();
+
 /** GET or POST JSON against the chokepoint API; errors become ApiError with the server's message. */
-export async function api<T>(path: string, body?: unknown): Promise<T> {
+export function api<T>(path: string, body?: unknown): Promise<T> {
+  if (body !== undefined) return request<T>(path, body);
+  let p = inFlight.get(path) as Promise<T> | undefined;
+  if (!p) {
+    p = request<T>(path);
+    inFlight.set(path, p);
+    const drop = () => inFlight.get(path) === p && inFlight.delete(path);
+    p.then(drop, drop);
+  }
+  return p;
+}
+
+async function request<T>(path: string, body?: unknown): Promise<T> {
   const token = sessionStorage.getItem("chokepoint-token");
   const res = await fetch(path, {
     method: body === undefined ? "GET" : "POST",
