@@ -1,5 +1,6 @@
 // Issue 16 in real Chromium: what an analyst sees at a glance. Each test would fail if its feature broke.
-// Screenshots of every page at 1440 px and 390 px land in test/golden/screens/ for review by eye.
+// Screenshots of every page at 1440 px and 390 px land in test/output/screens/ for review by eye;
+// CHOKEPOINT_UPDATE_GOLDEN=1 writes them to test/golden/screens/ (committed, reviewed before commit).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -13,7 +14,7 @@ import { startServer, type RunningServer } from "../src/api/server.ts";
 import { ensureWebBuild } from "../src/api/web-build.ts";
 import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from "../src/report/pdf.ts";
 
-const screens = join(import.meta.dirname, "golden", "screens");
+const screens = process.env.CHOKEPOINT_UPDATE_GOLDEN === "1" ? join(import.meta.dirname, "golden", "screens") : join(import.meta.dirname, "output", "screens");
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}`;
 let store: Store;
 let server: RunningServer;
