@@ -2,8 +2,9 @@
  * Benchmark: peak RSS of a Comext-shaped load against file size (issue #18; goal ≤ 1.5 GB at 15 M
  * rows). Generates synthetic Comext bulk files (bench input only, never data) of each size in a
  * temp dir, loads each in a fresh process into a fresh on-disk database, and prints the child's
- * peak RSS (getrusage maxrss) with its ratio to the smallest size's.
- * Run: nice npx tsx bench/comext-rss.ts [--rows 1000000,4000000,15000000]
+ * peak RSS (getrusage maxrss) with its ratio to the smallest size's. The child's stderr is this
+ * process's, so on a terminal the loader's progress bar (cli-progress) shows during each load.
+ * Run: nice npx tsx bench/comext-rss.ts [--rows 1000000,4000000,8000000,15000000]
  */
 import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,7 +13,7 @@ import { spawnSync } from "node:child_process";
 import { once } from "node:events";
 
 const arg = process.argv.indexOf("--rows");
-const sizes = (arg > 0 ? process.argv[arg + 1] : "1000000,4000000,15000000").split(",").map(Number);
+const sizes = (arg > 0 ? process.argv[arg + 1] : "1000000,4000000,8000000,15000000").split(",").map(Number);
 
 if (process.argv[2] === "--child") {
   // In the child: load one file and report peak RSS and time.
@@ -62,8 +63,8 @@ try {
     const file = join(dir, `comext-${rows}.csv`);
     await generate(file, rows);
     const mb = statSync(file).size / 2 ** 20;
-    const res = spawnSync(process.execPath, ["--import", "tsx", new URL(import.meta.url).pathname, "--child", file, join(dir, `db-${rows}.duckdb`)], { encoding: "utf8" });
-    if (res.status !== 0) throw new Error(res.stderr);
+    const res = spawnSync(process.execPath, ["--import", "tsx", new URL(import.meta.url).pathname, "--child", file, join(dir, `db-${rows}.duckdb`)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+    if (res.status !== 0) throw new Error(`load of ${rows} rows failed (exit ${res.status})`);
     const r = JSON.parse(res.stdout.trim().split("\n").pop()!);
     base ??= r.maxRssMb;
     console.log(`${String(rows).padEnd(10)} ${mb.toFixed(0).padStart(8)} ${r.maxRssMb.toFixed(0).padStart(13)} ${(r.maxRssMb / mb).toFixed(2).padStart(10)} ${r.secs.toFixed(1).padStart(8)} ${(r.maxRssMb / base!).toFixed(2).padStart(17)}`);

@@ -122,12 +122,13 @@ export async function ingest(
       const ctx = { store, file, dataset };
       const staged = loader.stage ? await loader.stage(ctx) : undefined;
       try {
-        const rows = await store.transaction(async () => {
+        const inTransaction = () => store.transaction(async () => {
           const n = await loader.load({ ...ctx, staged });
           if (concurrent && (await seen())) throw new AlreadyLoaded();
           await record(store, await hashing, dataset, loaderId, file, n);
           return n;
         });
+        const rows = loader.memoryLimitMb ? await store.withMemoryLimit(loader.memoryLimitMb, inTransaction) : await inTransaction();
         result = { file, rows, skipped: false };
       } catch (e) {
         if (staged !== undefined) await loader.discard?.(ctx, staged);

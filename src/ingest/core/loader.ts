@@ -37,6 +37,12 @@ export interface Loader {
    * lists and every year). Default: one transaction per file.
    */
   atomic?: boolean;
+  /**
+   * Optional: DuckDB's memory limit (MiB) while this loader's transaction runs. Streaming loaders
+   * append millions of rows in one transaction; under a limit DuckDB evicts written blocks and
+   * spills its duplicate-key aggregate to disk instead of growing with the file.
+   */
+  memoryLimitMb?: number;
   /** Drop what `stage` made when the load fails or turns out to be a duplicate. */
   discard?(ctx: LoadContext, staged: unknown): Promise<void>;
 }

@@ -2,7 +2,11 @@ import { basename } from "node:path";
 import { ChokepointError, type Problem } from "../../domain/error.ts";
 import { appendTrade, countryCodes, type CountryCodes, type TradeRow } from "../../store/queries/trade.ts";
 import { parseNumber, validationError } from "../core/csv.ts";
-import { readTradeCsv } from "./comtrade-csv.ts";
+import { readTradeCsv, resolveColumns, withEncodingField, type Resolved } from "./comtrade-csv.ts";
+import { streamCsv } from "../core/csv-stream.ts";
+import type { CsvRecord } from "../core/csv.ts";
+import { fileBar } from "./baci-progress.ts";
+import { statSync } from "node:fs";
 import { LIMITS } from "../../domain/limits.ts";
 import { comtradeToIso3 } from "./comtrade-geo.ts";
 import type { Loader } from "../core/loader.ts";
@@ -60,20 +64,38 @@ export interface ComtradeParse {
  */
 export function parseComtrade(file: string, codes: CountryCodes): ComtradeParse {
   const { cols, records } = readTradeCsv(file, COLUMNS);
-  const missing = ONE_OF.filter((group) => group.every((c) => !cols[c]));
-  if (missing.length) {
-    const problems = missing.map((g): Problem => ({
-      code: "missing_column", path: [1, COLUMNS[g[0]].names[0]], file, line: 1, field: COLUMNS[g[0]].names[0],
-      message: `missing column '${COLUMNS[g[0]].names[0]}' (or ${g.slice(1).map((c) => `'${COLUMNS[c].names[0]}'`).join(", ")})`,
-    }));
-    throw new ChokepointError("validation_failed", `${file}:1: ${problems.map((p) => p.message).join("; ")}`, problems);
-  }
+  checkOneOf(file, cols);
   const out: ComtradeParse = { rows: [], totals: [], skipped: {}, problems: [] };
-  const skip = (why: string) => (out.skipped[why] = (out.skipped[why] ?? 0) + 1);
-  for (const { line, values } of records) {
+  const row = comtradeRow(file, cols, codes, out.skipped);
+  for (const r of records) {
+    const t = row(r, out.problems);
+    if (t && !out.problems.length) (t.partner === "WLD" ? out.totals : out.rows).push(t);
+  }
+  return out;
+}
+
+/** At least one column of each ONE_OF group, else a problem naming the group. */
+function checkOneOf(file: string, cols: Resolved<Col>): void {
+  const missing = ONE_OF.filter((group) => group.every((c) => !cols[c]));
+  if (!missing.length) return;
+  const problems = missing.map((g): Problem => ({
+    code: "missing_column", path: [1, COLUMNS[g[0]].names[0]], file, line: 1, field: COLUMNS[g[0]].names[0],
+    message: `missing column '${COLUMNS[g[0]].names[0]}' (or ${g.slice(1).map((c) => `'${COLUMNS[c].names[0]}'`).join(", ")})`,
+  }));
+  throw new ChokepointError("validation_failed", `${file}:1: ${problems.map((p) => p.message).join("; ")}`, problems);
+}
+
+/**
+ * Check one Comtrade record and turn it into a trade row (partner `WLD` = the reporter's World
+ * total); undefined when a problem was added or the row is skipped (counted by reason).
+ */
+function comtradeRow(file: string, cols: Resolved<Col>, codes: CountryCodes, skipped: Record<string, number>) {
+  const skip = (why: string) => void (skipped[why] = (skipped[why] ?? 0) + 1);
+  return ({ line, values }: CsvRecord, problems: Problem[]): TradeRow | undefined => {
+    const before = problems.length;
     const get = (k: Col) => (cols[k] ? values[cols[k]!].trim() : "");
     const bad = (k: Col, code: string, message: string) =>
-      out.problems.push({ code, path: [line, cols[k]!], message, file, line, field: cols[k]!, value: get(k) });
+      problems.push({ code, path: [line, cols[k]!], message, file, line, field: cols[k]!, value: get(k) });
     const when = comtradePeriod(get("refYear"), get("refMonth"), get("period"));
     if (!when) bad(cols.refYear ? "refYear" : "period", "invalid_period", `bad period (refYear '${get("refYear")}', refMonth '${get("refMonth")}', period '${get("period")}')`);
     const reporter = comtradeToIso3(get("reporterISO"), get("reporterCode"), codes);
@@ -85,27 +107,26 @@ export function parseComtrade(file: string, codes: CountryCodes): ComtradeParse 
     const cmd = get("cmd");
     const classification = productClass(cmd);
     if (!classification && cmd.toUpperCase() !== "TOTAL") bad("cmd", "invalid_product", `cmdCode must be an HS code of 2, 4 or 6 digits, got '${cmd}'`);
-    const value = pickValue(cols, values, flow, { file, line, problems: out.problems });
-    const at = { file, line, problems: out.problems };
+    const at = { file, line, problems };
+    const value = pickValue(cols, values, flow, at);
     const netWgt = cols.netWgt ? parseNumber(values[cols.netWgt], { ...at, field: cols.netWgt }, { allowEmpty: true }) : undefined;
     const qty = cols.qty ? parseNumber(values[cols.qty], { ...at, field: cols.qty }, { allowEmpty: true }) : undefined;
-    if (out.problems.length) continue;
-    if (!isTotal(get("partner2"), ["0", "W00"])) { skip("partner2 breakdown"); continue; }
-    if (!isTotal(get("mot"), ["0"])) { skip("mode-of-transport breakdown"); continue; }
-    if (!isTotal(get("customs"), ["C00"])) { skip("customs-procedure breakdown"); continue; }
-    if (!isTotal(get("mos"), ["0"])) { skip("mode-of-supply breakdown"); continue; }
-    if (flow !== "M" && flow !== "X") { skip(`flow ${flow}`); continue; }
-    if (!classification) { skip("cmdCode TOTAL"); continue; }
+    if (problems.length > before) return undefined;
+    if (!isTotal(get("partner2"), ["0", "W00"])) return skip("partner2 breakdown");
+    if (!isTotal(get("mot"), ["0"])) return skip("mode-of-transport breakdown");
+    if (!isTotal(get("customs"), ["C00"])) return skip("customs-procedure breakdown");
+    if (!isTotal(get("mos"), ["0"])) return skip("mode-of-supply breakdown");
+    if (flow !== "M" && flow !== "X") return skip(`flow ${flow}`);
+    if (!classification) return skip("cmdCode TOTAL");
     const world = "skip" in partner! && partner.skip === "W00";
-    if ("skip" in partner! && !world) { skip(`partner ${partner.skip}`); continue; }
+    if ("skip" in partner! && !world) return skip(`partner ${partner.skip}`);
     // Comtrade writes 0 where a weight was not reported; a zero weight with a value is "unknown".
     const kg = netWgt && netWgt > 0 ? netWgt : get("qtyUnit").toLowerCase() === "kg" && qty && qty > 0 ? qty : null;
-    (world ? out.totals : out.rows).push({
+    return {
       flow, reporter: (reporter as { iso3: string }).iso3, partner: world ? "WLD" : (partner as { iso3: string }).iso3, classification, product: cmd,
       year: when!.year, month: when!.month, value: value!, currency: "USD", quantity: kg, qtyUnit: kg === null ? null : "kg",
-    });
-  }
-  return out;
+    };
+  };
 }
 
 /** refYear + refMonth (52 or empty = annual), or `period` as YYYY / YYYYMM. */
@@ -157,15 +178,45 @@ function pickValue(
   return undefined;
 }
 
-/** Loader for UN Comtrade CSV (API or Comtrade+ download; annual or monthly; HS). */
+/** Rows appended per batch while streaming. */
+const BATCH = 20_000;
+
+/**
+ * Loader for UN Comtrade CSV (API or Comtrade+ download; annual or monthly; HS). Streams the file:
+ * rows are checked one by one and appended in batches inside the load's transaction (memory flat in
+ * file size); any problem rolls the whole file back.
+ */
 export const comtradeLoader: Loader = {
   id: "comtrade",
-  description: "UN Comtrade CSV (refYear/refMonth or period, reporterISO|reporterCode, flowCode, partnerISO|partnerCode, cmdCode, primaryValue, netWgt …)",
+  description: "UN Comtrade CSV (refYear/refMonth or period, reporterISO|reporterCode, flowCode, partnerISO|partnerCode, cmdCode, primaryValue, netWgt …), streamed",
+  memoryLimitMb: 512,
   async load({ store, file, dataset }) {
-    const parsed = parseComtrade(file, await countryCodes(store));
-    if (parsed.problems.length) throw validationError(file, parsed.problems);
-    await appendTrade(store, dataset, basename(file), parsed.rows);
-    await appendTrade(store, dataset, basename(file), parsed.totals, "trade_totals");
-    return parsed.rows.length;
+    const { header, cols, required } = resolveColumns(file, COLUMNS);
+    checkOneOf(file, cols);
+    const row = comtradeRow(file, cols, await countryCodes(store), {});
+    const source = basename(file);
+    let rows: TradeRow[] = [], totals: TradeRow[] = [];
+    let written = 0;
+    const flush = async () => {
+      await appendTrade(store, dataset, source, rows);
+      await appendTrade(store, dataset, source, totals, "trade_totals");
+      written += rows.length;
+      rows = [];
+      totals = [];
+    };
+    const bar = statSync(file).size > 20e6 ? fileBar(source) : undefined;
+    let problems: Problem[];
+    try {
+      ({ problems } = await streamCsv(file, () => required, async (r, problems) => {
+        const t = row(r, problems);
+        if (t && !problems.length) (t.partner === "WLD" ? totals : rows).push(t);
+        if (rows.length + totals.length >= BATCH) await flush();
+      }, { onProgress: bar?.update }).catch((e) => { throw withEncodingField(e, header); }));
+    } finally {
+      bar?.stop();
+    }
+    if (problems.length) throw validationError(file, problems);
+    await flush();
+    return written;
   },
 };
