@@ -19,3 +19,16 @@ test("close() when idle closes at once, and later statements fail clearly", asyn
   void store.close();
   await assert.rejects(store.all("SELECT 1"));
 });
+
+test("withMemoryLimit lowers DuckDB's memory limit while fn runs, restores it after (also on error), never raises it", async () => {
+  const store = await Store.open(":memory:");
+  const limit = async () => (await store.one<{ v: string }>("SELECT current_setting('memory_limit') AS v"))!.v;
+  const before = await limit();
+  assert.equal(await store.withMemoryLimit(300, limit), "300.0 MiB");
+  assert.equal(await limit(), before);
+  await assert.rejects(store.withMemoryLimit(300, async () => { throw new Error("boom"); }), /boom/);
+  assert.equal(await limit(), before);
+  await store.run("SET memory_limit = '200MiB'");
+  assert.equal(await store.withMemoryLimit(300, limit), "200.0 MiB");
+  await store.close();
+});

@@ -112,7 +112,10 @@ export class Store {
     try {
       return await fn();
     } finally {
-      await this.run(`SET memory_limit = '${m[1]} ${m[2]}'`);
+      // DuckDB shows the limit rounded ("18.8 GiB"): the default comes back exactly by RESET.
+      await this.run("RESET memory_limit");
+      const [{ now }] = await this.all<{ now: string }>("SELECT current_setting('memory_limit') AS now");
+      if (now !== v) await this.run(`SET memory_limit = '${m[1]} ${m[2]}'`);
     }
   }
 

@@ -117,3 +117,15 @@ test("comtrade: unknown partners and product codes are problems", async () => {
     [3, "cmdCode", "invalid_product"],
   ]);
 });
+
+test("comtrade: a bad row after several written batches (50,000 good rows) rolls the whole file back", async () => {
+  const before = await tradeFingerprint(store);
+  const limit = async () => (await store.one<{ v: string }>("SELECT current_setting('memory_limit') AS v"))?.v;
+  const limitBefore = await limit();
+  let text = HEADER;
+  for (let i = 0; i < 50_000; i++) text += `${2000 + (i % 20)},${1 + (i % 12)},JPN,M,CHN,${String(100000 + i).slice(0, 6)},1,1\n`;
+  const err = await failing("late-bad.csv", `${text}2022,52,JPN,M,CHN,2504,-5,1\n`);
+  assert.deepEqual(err.problems.map((p) => [p.line, p.field, p.code]), [[50_002, "primaryValue", "negative_value"]]);
+  assert.equal(await tradeFingerprint(store), before);
+  assert.equal(await limit(), limitBefore); // the load's 512 MiB limit is lifted again
+});
