@@ -6,6 +6,7 @@ import type { Bloc } from "../domain/blocs.ts";
 import { mergeCoverage, type Coverage } from "../domain/coverage.ts";
 import type { Store } from "../store/store.ts";
 import { exposure, type Exposure } from "./exposure.ts";
+import { criticalitySummary, type CriticalitySummary } from "./criticality/bloc-summary.ts";
 
 export interface OverviewRow {
   material: string;
@@ -30,7 +31,14 @@ export interface Overview {
   blocMembers: string[];
   materials: OverviewRow[];
   unavailable: { material: string; stage: string; reason: string }[];
-  /** complete only when every row is and nothing is unavailable; warnings count and name the rest */
+  /**
+   * The EU-method assessment for the bloc in one line: `summary.text` "N critical, M not assessable
+   * (missing …)", the unassessed materials with their reasons, its coverage. null when the store lacks
+   * the method's inputs (`criticalityUnavailable` says why).
+   */
+  criticality: CriticalitySummary | null;
+  criticalityUnavailable?: string;
+  /** complete only when every row is, nothing is unavailable and every material was assessed */
   coverage: Coverage;
 }
 
@@ -87,8 +95,17 @@ export async function overview(store: Store, spec: string | Bloc, onProgress?: (
     onProgress?.(++done, jobs.length);
   }
   rows.sort((a, b) => b.hhi - a.hhi || a.material.localeCompare(b.material));
+  const crit = await criticalitySummary(store, bloc);
+  const coverage = overviewCoverage(rows, unavailable);
+  const ua = crit.result?.summary.unassessed ?? [];
+  if (ua.length) coverage.warnings.push(`criticality: ${ua.length} materials not assessable for ${bloc.id}: ${ua.map((u) => u.material).join(", ")} (criticality.summary.unassessed gives the reasons)`);
+  if (!crit.result) coverage.warnings.push(`criticality not assessed: ${crit.reason}`);
+  coverage.complete &&= ua.length === 0 && crit.result !== null;
   // The bloc's id as every exposure names it ("Japan" → JPN), resolved once, not the raw spec.
-  return { bloc: bloc.id, blocMembers: bloc.members, materials: rows, unavailable, coverage: overviewCoverage(rows, unavailable) };
+  return {
+    bloc: bloc.id, blocMembers: bloc.members, materials: rows, unavailable,
+    criticality: crit.result, ...(crit.reason ? { criticalityUnavailable: crit.reason } : {}), coverage,
+  };
 }
 
 /** The overview's own coverage: how many rows are incomplete and which material-stages have no data. */

@@ -3,6 +3,7 @@ import { actions, blocTargets, type BriefData } from "./brief.ts";
 import { mapInput } from "./inputs.ts";
 import { worldMapSvg } from "./map.ts";
 import { esc, sourceLine } from "./svg.ts";
+import type { Coverage } from "../domain/coverage.ts";
 import { worldTopology } from "./topology.ts";
 
 const pc = (x: number | null | undefined) => (x === null || x === undefined ? "–" : `${(x * 100).toFixed(1)} %`);
@@ -33,39 +34,83 @@ ${kpi("HHI (0–10 000)", String(p.hhi10000))}
 ${kpi(`${d.bloc}'s own share`, pc(p.blocShare))}
 ${kpi("From countries with export restrictions", pc(p.restrictedShare))}
 ${d.sourcing?.top ? kpi(`${d.bloc} imports: top partner (${d.sourcing.year})`, `${d.sourcing.top.country} ${pc(d.sourcing.top.share)}`) : ""}
-${d.criticality ? kpi(`EU-method SR / EI (${d.criticality.bloc})`, `${d.criticality.sr?.toFixed(2) ?? "–"} / ${d.criticality.ei?.toFixed(2) ?? "–"}${d.criticality.critical ? " critical" : ""}`) : ""}
+${d.criticality.map((c) => kpi(`EU-method SR / EI${d.criticality.length > 1 ? `, ${c.material}` : ""} (${c.bloc})`, `${srText(c)} / ${c.ei?.toFixed(2) ?? "–"} ${STATUS[c.status]}`)).join("\n")}
 </div>
+${keyCoverage(d)}
 <h2>Who produces it</h2>
 ${worldMapSvg(worldTopology(), { ...mapInput(p, d.members), width: 680 })}
+${coverageLine("World production", p.coverage)}
 </section>
 <section class="page">
 <h2>Suppliers of world ${esc(p.stage)} (${p.year})</h2>
 ${barsSvg({ title: `${name}: world ${p.stage} by country`, rows: p.suppliers.filter((s) => !s.aggregate).map((s) => ({ label: s.name ?? s.country, share: s.share, highlight: s.inBloc })), sources: p.sources, line: { at: 0.65, label: "CRM Act 65 %" }, width: 680 })}
-${d.sourcing ? `<h2>${esc(d.bloc)}'s imports by partner (${d.sourcing.year}, ${esc(d.sourcing.total.unit)})</h2>
-${barsSvg({ title: `${d.bloc} imports of ${name}`, rows: d.sourcing.suppliers.filter((s) => !s.aggregate).map((s) => ({ label: s.name ?? s.country, share: s.share, highlight: s.inBloc })), sources: d.sourcing.sources, line: { at: 0.65, label: "65 %" }, width: 680 })}` : ""}
+${coverageLine("World production", p.coverage)}
+${d.sourcing ? `<h2>${esc(d.bloc)}'s imports by partner (${esc(d.sourcing.stage)}, ${d.sourcing.year}, ${esc(d.sourcing.total.unit)})</h2>
+${barsSvg({ title: `${d.bloc} imports of ${name}`, rows: d.sourcing.suppliers.filter((s) => !s.aggregate).map((s) => ({ label: s.name ?? s.country, share: s.share, highlight: s.inBloc })), sources: d.sourcing.sources, line: { at: 0.65, label: "65 %" }, width: 680 })}
+${coverageLine(`${d.bloc} imports`, d.sourcing.coverage)}` : ""}
 </section>
 <section class="page">
 ${sim ? `<h2>Scenario: ${esc(sim.scenario.name)}</h2>
 <table><thead><tr><th>Target</th><th>Peak shortfall p50 (p5–p95)</th><th>Months covered</th><th>Peak price</th><th>Value added at risk, M€</th></tr></thead><tbody>
 ${blocTargets(d).map(([k, t]) => `<tr><td>${esc(k)}</td><td>${pc(t.peakShortfall.p50)} (${pc(t.peakShortfall.p5)}–${pc(t.peakShortfall.p95)})</td><td>${t.monthsCovered.p50.toFixed(1)}</td><td>+${pc(t.priceChange.p50)}</td><td>${t.valueAddedAtRisk ? t.valueAddedAtRisk.p50.toFixed(0) : "–"}</td></tr>`).join("")}
-</tbody></table><p class="src">${esc(sim.runs)} Monte Carlo runs, seed ${esc(sim.seed)}. ${esc(sourceLine(sim.markets.flatMap((m) => m.sources)))}</p>` : ""}
+</tbody></table><p class="src">${esc(sim.runs)} Monte Carlo runs, seed ${esc(sim.seed)}. ${esc(sourceLine(sim.markets.flatMap((m) => m.sources)))}</p>
+${coverageLine("Scenario", sim.coverage)}` : ""}
+${criticalityBlock(d)}
 <h2>Recommended actions</h2>
 <ol class="actions">${actions(d).map((a) => `<li>${esc(a)}</li>`).join("")}</ol>
+${d.plan ? coverageLine("Plan", d.plan.coverage) : ""}
 </section>
 <section class="page">
 <h2>Sources</h2>
 <ul class="sources">${[...new Set(sources.map((s) => sourceLine([s]).replace(/^Source: /, "")))].map((s) => `<li>${esc(s)}</li>`).join("")}</ul>
 <h2>Method notes</h2>
 <ul class="method">
-<li>HHI = Σ sᵢ² over country shares (0–1), reported ×10 000. Shares of world production from USGS Mineral Commodity Summaries; imports from Eurostat Comext (EU27, extra-EU) and UN Comtrade (Japan), EUR at the ECB annual average.</li>
+<li>HHI = Σ sᵢ² over country shares (0–1), reported ×10 000. Shares of world production from USGS Mineral Commodity Summaries; imports from Eurostat Comext (EU27, extra-EU), UN Comtrade (Japan-reported) and CEPII BACI where a reporter has no complete data of its own, EUR at the ECB annual average.</li>
 <li>CRM Act (Regulation (EU) 2024/1252): no single third country above 65 % of supply at any stage.</li>
 <li>Criticality: EU method (EC 2017 guidelines), critical when SR ≥ 1 and EI ≥ 2.8.</li>
 ${sim ? "<li>Scenario: monthly market model with rerouting, stockpiles and prices, p5/p50/p95 over Monte Carlo runs (docs/simulator.md).</li>" : ""}
 ${d.plan ? "<li>Plan: least-cost mix under the 65 % cap, solved with HiGHS (docs/planner.md).</li>" : ""}
 ${[...p.coverage.notes, ...d.notes].map((n) => `<li>${esc(n)}</li>`).join("")}
 </ul>
+<h2>Coverage: ${d.coverage.complete ? "complete" : "incomplete"}</h2>
+<ul class="method">${d.coverageParts.map((c) => `<li><b>${esc(c.label)}</b>: ${c.coverage.complete ? "complete" : "incomplete"}${c.coverage.warnings.length ? ` — ${esc(clip(c.coverage.warnings, 4, 240))}` : ""}</li>`).join("")}</ul>
 </section>
 </body></html>`;
+}
+
+const STATUS = { critical: "critical", "not-critical": "not critical", undecided: "undecided", unassessed: "not assessable" } as const;
+const srText = (c: BriefData["criticality"][number]) => (c.sr !== null ? c.sr.toFixed(2) : c.srRange ? `${c.srRange[0].toFixed(1)}–${c.srRange[1].toFixed(1)}` : "–");
+
+/**
+ * A figure block's coverage in one line: "complete", or "incomplete" with its first warnings (the
+ * Coverage section on the last page lists them all).
+ * @example coverageLine("JPN imports", { complete: false, warnings: ["comtrade-japan-imports is truncated …"] })
+ */
+export function coverageLine(label: string, c: Coverage, max = 1): string {
+  return `<p class="cov${c.complete ? "" : " bad"}">Coverage (${esc(label)}): ${c.complete ? "complete" : "incomplete"}${c.warnings.length ? ` — ${esc(clip(c.warnings, max, 220))}` : ""}</p>`;
+}
+
+/** The first `max` warnings, each cut at `chars`, and how many more there are. */
+function clip(ws: readonly string[], max: number, chars: number): string {
+  const cut = ws.slice(0, max).map((x) => (x.length > chars ? `${x.slice(0, chars - 1)}…` : x));
+  return cut.join("; ") + (ws.length > max ? ` (+${ws.length - max} more)` : "");
+}
+
+/** Under the key figures: which of them rest on incomplete data (each figure below says why). */
+function keyCoverage(d: BriefData): string {
+  const bad = d.coverageParts.filter((p) => !p.coverage.complete).map((p) => p.label);
+  return `<p class="cov${bad.length ? " bad" : ""}">Coverage: ${bad.length ? `incomplete for ${esc(bad.join(", "))} (each figure says why; all warnings under Coverage)` : "complete"}</p>`;
+}
+
+/** The material's EU-method verdict(s) and the bloc's summary line with the materials it could not assess. */
+function criticalityBlock(d: BriefData): string {
+  const b = d.blocCriticality;
+  if (!d.criticality.length && !b) return "";
+  const rows = d.criticality.map((c) => `<li>${esc(c.name)}: SR ${srText(c)}, EI ${c.ei?.toFixed(2) ?? "–"} — <b>${STATUS[c.status]}</b>${c.statusReason && c.status !== "critical" ? ` (${esc(c.statusReason.length > 200 ? `${c.statusReason.slice(0, 197)}…` : c.statusReason)})` : ""}</li>`);
+  return `<h2>Criticality for ${esc(d.bloc)} (EU method)</h2>
+${rows.length ? `<ul class="crit">${rows.join("")}</ul>` : ""}
+${b ? `<p class="summary">${esc(d.bloc)}, all materials: ${esc(b.summary.text)}.</p>${b.summary.unassessed.length ? `<p class="src">Not assessable: ${esc(b.summary.unassessed.map((u) => u.material).join(", "))}.</p>` : ""}` : ""}
+${d.criticality.map((c) => coverageLine(`criticality, ${c.material}`, c.coverage)).join("\n")}`;
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -88,4 +133,8 @@ table { border-collapse: collapse; width: 100%; font-size: 9.5pt; }
 th, td { border-bottom: 1px solid #e5e7eb; padding: 3pt 5pt; text-align: left; }
 .src, .sources, .method { color: #4b5563; font-size: 8.5pt; }
 .actions li { margin-bottom: 4pt; }
+.cov { color: #4b5563; font-size: 8pt; margin: 2pt 0 6pt; }
+.cov.bad { color: #92400e; }
+.crit { font-size: 9.5pt; margin: 2pt 0; }
+.summary { font-weight: 600; margin: 4pt 0 2pt; }
 `;

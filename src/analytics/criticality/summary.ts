@@ -6,26 +6,48 @@ export interface StatusSummary {
   critical: number;
   notCritical: number;
   undecided: number;
-  unassessed: { material: string; reason: string }[];
-  /** "10 critical, 56 not assessable (supply risk cannot be computed …), 4 not critical" */
+  /** each unassessed material with its full reason and the method inputs it lacks (short names) */
+  unassessed: { material: string; reason: string; missing: string[] }[];
+  /** the missing inputs counted over the unassessed materials, most frequent first (a material may lack several) */
+  why: { input: string; materials: number }[];
+  /** "20 critical, 38 not assessable (missing bloc sourcing mix 35, import reliance 22), 7 not critical, 5 undecided" */
   text: string;
 }
 
+/** The fields of an assessed material the summary reads. */
+export interface SummaryInput {
+  material: string;
+  status: AssessStatus;
+  statusReason?: string;
+  ei?: number | null;
+  stages?: Record<string, { missing: string[] } | null>;
+}
+
 /**
- * Count an assessment's statuses; unassessed materials are listed with their reason, never counted
- * as not critical.
+ * Count an assessment's statuses; unassessed materials are listed with their reason and the inputs
+ * they lack, never counted as not critical. The text groups the reasons by missing input.
  *
- * @example statusSummary([{ material: "gallium", status: "critical" }, { material: "tin", status: "unassessed", statusReason: "SR cannot be computed" }]).text
- * // "1 critical, 1 not assessable (tin: SR cannot be computed), 0 not critical"
+ * @example statusSummary([{ material: "gallium", status: "critical" }, { material: "tin", status: "unassessed", statusReason: "SR cannot be computed", stages: { extraction: { missing: ["bloc sourcing mix"] } } }]).text
+ * // "1 critical, 1 not assessable (missing bloc sourcing mix 1), 0 not critical"
  */
-export function statusSummary(ms: readonly { material: string; status: AssessStatus; statusReason?: string }[]): StatusSummary {
+export function statusSummary(ms: readonly SummaryInput[]): StatusSummary {
   const n = (s: AssessStatus) => ms.filter((m) => m.status === s).length;
-  const unassessed = ms.filter((m) => m.status === "unassessed").map((m) => ({ material: m.material, reason: m.statusReason ?? "inputs missing" }));
-  const reasons = [...new Set(unassessed.map((u) => u.reason))];
-  const why = unassessed.length === 0 ? "" : reasons.length === 1 && unassessed.length > 1 ? ` (${reasons[0]})` : ` (${unassessed.slice(0, 6).map((u) => `${u.material}: ${u.reason}`).join("; ")}${unassessed.length > 6 ? "; …" : ""})`;
+  const unassessed = ms.filter((m) => m.status === "unassessed").map((m) => ({ material: m.material, reason: m.statusReason ?? "inputs missing", missing: missingInputs(m) }));
+  const counts = new Map<string, number>();
+  for (const u of unassessed) for (const i of u.missing) counts.set(i, (counts.get(i) ?? 0) + 1);
+  const why = [...counts].map(([input, materials]) => ({ input, materials })).sort((a, b) => b.materials - a.materials || a.input.localeCompare(b.input));
+  const said = unassessed.length === 0 ? "" : why.length ? ` (missing ${why.map((w) => `${w.input} ${w.materials}`).join(", ")})` : ` (${unassessed[0].reason})`;
   const undecided = n("undecided");
-  const text = `${n("critical")} critical, ${unassessed.length} not assessable${why}, ${n("not-critical")} not critical${undecided ? `, ${undecided} undecided` : ""}`;
-  return { critical: n("critical"), notCritical: n("not-critical"), undecided, unassessed, text };
+  const text = `${n("critical")} critical, ${unassessed.length} not assessable${said}, ${n("not-critical")} not critical${undecided ? `, ${undecided} undecided` : ""}`;
+  return { critical: n("critical"), notCritical: n("not-critical"), undecided, unassessed, why, text };
+}
+
+/** The method inputs a material lacks, in short form: the stages' missing inputs, a group's members' SR, EI. */
+function missingInputs(m: SummaryInput): string[] {
+  const out = new Set<string>();
+  for (const s of Object.values(m.stages ?? {})) for (const x of s?.missing ?? []) out.add(x.startsWith("SR of ") ? "group members' SR" : x);
+  if (m.ei === null) out.add("economic importance");
+  return [...out];
 }
 
 /**

@@ -7,6 +7,7 @@ import { ChokepointError } from "../../domain/error.ts";
 import { parseRequest } from "../../domain/request.ts";
 import { printJson, withStore } from "../context.ts";
 import { formatTable, pct } from "../table.ts";
+import { coverageLines } from "../coverage.ts";
 import { round1 } from "../../analytics/criticality/thresholds.ts";
 
 /** `chokepoint assess`: the EU criticality method (SR, EI) for EU27, Japan or the alliance. */
@@ -105,7 +106,8 @@ export function renderAssessment(a: Assessment): string {
     table,
     "",
     `${a.bloc}: ${a.summary.text}.`,
-    ...(a.coverage.complete ? [] : [`Coverage incomplete: ${a.coverage.warnings.length} warning(s), see --json (coverage.warnings).`]),
+    ...(a.summary.unassessed.length ? [`Not assessable: ${a.summary.unassessed.map((u) => `${u.material} (${u.missing.join(", ") || u.reason})`).join("; ")}`] : []),
+    ...coverageLines(a.coverage, 0),
     "* EI taken from the study (its end-use table lacks the material). notes: coverage flags, see --json.",
     ...(a.bloc !== "EU27" ? ["Δ vs EU: the bloc's SR minus the EU27 SR (same WGI vintage); ≠ marks a different SR (one decimal) or critical flag; – where the bloc's SR is not computable (see notes)."] : []),
     `Sources: ${a.sources.map((s) => `${s.dataset} (${s.edition})`).join("; ")}`,

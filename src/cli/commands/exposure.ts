@@ -6,6 +6,7 @@ import { parseRequest } from "../../domain/request.ts";
 import { BASES, STAGES } from "../../domain/vocabulary.ts";
 import { printJson, withStore } from "../context.ts";
 import { bar, formatTable, pct } from "../table.ts";
+import { coverageLines } from "../coverage.ts";
 
 /** `chokepoint exposure`: who supplies a bloc with a material, and how concentrated it is. */
 export function register(program: Command): void {
@@ -69,6 +70,7 @@ export function renderExposure(e: Exposure): string {
     `sources: ${e.sources.map((s) => `${s.dataset} ${s.edition}${s.year ? ` (${s.year})` : ""}`).join("; ")}`,
     ...e.coverage.notes.map((n) => `note: ${n}`),
     ...e.coverage.missing.map((n) => `missing: ${n}`),
+    ...coverageLines(e.coverage),
   ];
   return lines.join("\n");
 }

@@ -2,9 +2,10 @@ import type { Command } from "commander";
 import { blocsFrom } from "../../store/queries/blocs.ts";
 import { OverviewRequestSchema } from "../../analytics/overview-request.ts";
 import { parseRequest } from "../../domain/request.ts";
-import { overview } from "../../analytics/overview.ts";
+import { overview, type Overview } from "../../analytics/overview.ts";
 import { printJson, progressBar, withStore } from "../context.ts";
 import { formatTable, pct } from "../table.ts";
+import { coverageLines } from "../coverage.ts";
 
 /** `chokepoint overview`: every material ranked by supply concentration, for a bloc. */
 export function register(program: Command): void {
@@ -56,7 +57,20 @@ Examples:
           `\nCRMA: a single third country supplies over 65 % of the bloc's imports (Reg. (EU) 2024/1252 benchmark).` +
           `\nflags: CRM = EU critical 2023, SRM = EU strategic (Reg. 2024/1252), JP = Japan's designated critical products.` +
           (o.unavailable.length ? `\n${o.unavailable.length} material-stages without production data (--json lists them).` : "") +
+          "\n\n" + criticalityLines(o).join("\n") +
+          "\n" + coverageLines(o.coverage, 3).join("\n") +
           "\n",
       );
     });
+}
+
+/** The bloc's EU-method verdict: "N critical, M not assessable (missing …)" and the unassessed materials. */
+export function criticalityLines(o: Overview): string[] {
+  if (!o.criticality) return [`criticality (EU method): not assessed: ${o.criticalityUnavailable ?? "inputs missing"}`];
+  const s = o.criticality.summary;
+  return [
+    `criticality (EU method, ${o.bloc}): ${s.text}.`,
+    ...(s.unassessed.length ? [`not assessable: ${s.unassessed.map((u) => `${u.material} (${u.missing.join(", ") || u.reason})`).join("; ")}`] : []),
+    "(chokepoint assess --bloc " + o.bloc + " for the table and the full reasons)",
+  ];
 }

@@ -5,6 +5,7 @@ import { parseRequest } from "../../plan/request.ts";
 import { loadScenario } from "../../simulate/scenario.ts";
 import { printJson, withStore } from "../context.ts";
 import { bar, formatTable, pct } from "../table.ts";
+import { coverageLines } from "../coverage.ts";
 
 /** `chokepoint plan`: optimal sourcing mix, trusted capacity and stockpile under the 65 % rule. */
 export function register(program: Command): void {
@@ -137,5 +138,6 @@ export function renderPlan(r: PlanReport): string {
   if (r.prices.basis !== "trade") lines.push("", `prices: ${r.prices.basis === "default" ? "defaults (no trade unit values)" : "partly defaults"}, see prices in --json`);
   lines.push("", `sources: ${r.sources.map((s) => `${s.dataset} ${s.edition}${s.year ? ` (${s.year})` : ""}`).join("; ")}`);
   lines.push(...r.notes.map((n) => `note: ${n}`));
+  lines.push(...coverageLines(r.coverage));
   return lines.join("\n");
 }

@@ -6,6 +6,7 @@ import { loadScenario } from "../../simulate/scenario.ts";
 import { simulate, type SimulationResult } from "../../simulate/simulate.ts";
 import { printJson, withStore } from "../context.ts";
 import { formatTable, pct } from "../table.ts";
+import { coverageLines } from "../coverage.ts";
 
 /** `chokepoint simulate FILE`: run a coercion/disruption scenario with Monte Carlo uncertainty. */
 export function register(program: Command): void {
@@ -80,6 +81,7 @@ export function renderSimulation(out: SimulationResult): string {
     lines.push(`Sources: ${m.sources.map((s) => `${s.dataset} (${s.edition}, ${s.year})`).join("; ")}`);
     if (m.valueAdded) lines.push(`Value added: ${m.valueAdded.source.dataset} end uses (SI_EI ${m.valueAdded.substitutionIndex})`);
     for (const n of m.notes) lines.push(`Note: ${n}`);
+    lines.push(...coverageLines(m.coverage, 4));
   }
   lines.push("", "Shortfall = share of pre-shock demand unmet; --json for monthly paths. Method: docs/simulator.md");
   return lines.join("\n");
