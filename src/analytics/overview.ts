@@ -19,7 +19,8 @@ export interface OverviewRow {
   blocShare: number;
   restrictedShare: number;
   crmaBreached: boolean;
-  sourcing: { year: number; top: { country: string; share: number } | null; hhi: number; crmaBreached: boolean } | null;
+  /** the bloc's imports at the row's stage; at the material's other stage (said in coverage) when only that one has import data and no row of its own */
+  sourcing: { stage: Stage; year: number; top: { country: string; share: number } | null; hhi: number; crmaBreached: boolean } | null;
   flags: { euCrm: boolean; euStrategic: boolean; jpCritical: boolean };
   sources: SourceRef[];
   /** production and sourcing together: complete only when both are; no sourcing data is incomplete */
@@ -55,6 +56,7 @@ export async function overview(store: Store, spec: string | Bloc, onProgress?: (
   const mats = await listMaterials(store);
   const jobs = mats.flatMap((m) => m.stages.map((s) => ({ m, stage: s as Stage })));
   const rows: OverviewRow[] = [];
+  const productionCoverage = new Map<OverviewRow, Coverage>();
   const unavailable: Overview["unavailable"] = [];
   let done = 0;
   for (const { m, stage } of jobs) {
@@ -72,7 +74,7 @@ export async function overview(store: Store, spec: string | Bloc, onProgress?: (
       } catch (e) {
         if (!(e instanceof ChokepointError) || e.code !== "no_data") throw e;
       }
-      rows.push({
+      const row: OverviewRow = {
         material: m.id,
         name: m.name,
         stage,
@@ -83,17 +85,20 @@ export async function overview(store: Store, spec: string | Bloc, onProgress?: (
         blocShare: prod.blocShare,
         restrictedShare: prod.restrictedShare,
         crmaBreached: prod.crma.breached,
-        sourcing: src ? { year: src.year, top: src.top, hhi: src.hhi, crmaBreached: src.crma.breached } : null,
+        sourcing: src ? { stage: src.stage, year: src.year, top: src.top, hhi: src.hhi, crmaBreached: src.crma.breached } : null,
         flags: { euCrm: m.eu_crm_2023, euStrategic: m.eu_srm_2024, jpCritical: m.jp_critical },
         sources: [...prod.sources, ...(src?.sources ?? [])],
         coverage: mergeCoverage([
           { label: "production", coverage: prod.coverage },
           { label: "sourcing", coverage: src?.coverage ?? { complete: false, warnings: [`no ${bloc.id} import data`] } },
         ]),
-      });
+      };
+      rows.push(row);
+      productionCoverage.set(row, prod.coverage);
     }
     onProgress?.(++done, jobs.length);
   }
+  for (const r of rows) if (!r.sourcing) await otherStageSourcing(store, r, productionCoverage.get(r)!, bloc, unavailable);
   rows.sort((a, b) => b.hhi - a.hhi || a.material.localeCompare(b.material));
   const crit = await criticalitySummary(store, bloc);
   const coverage = overviewCoverage(rows, unavailable);
@@ -115,4 +120,27 @@ function overviewCoverage(rows: OverviewRow[], unavailable: Overview["unavailabl
   if (incomplete.length) warnings.push(`${incomplete.length} of ${rows.length} material-stages incomplete (see each row's coverage): ${incomplete.map((r) => `${r.material}/${r.stage}`).join(", ")}`);
   if (unavailable.length) warnings.push(`${unavailable.length} material-stages without data: ${unavailable.map((u) => `${u.material}/${u.stage}`).join(", ")}`);
   return { complete: incomplete.length === 0 && unavailable.length === 0, warnings };
+}
+
+/**
+ * A row without imports at its stage takes the bloc's imports at the material's other stage when that
+ * stage has no row of its own (rare earths: world production is mine output, Japan's imports are
+ * compounds and metals), as `exposure` does without --stage; the row's coverage says so.
+ */
+async function otherStageSourcing(store: Store, r: OverviewRow, production: Coverage, bloc: Bloc, unavailable: Overview["unavailable"]): Promise<void> {
+  const other = unavailable.find((u) => u.material === r.material && u.stage !== r.stage);
+  if (!other) return;
+  let src: Exposure;
+  try {
+    src = await exposure(store, { material: r.material, stage: other.stage, bloc, basis: "sourcing" });
+  } catch (e) {
+    if (!(e instanceof ChokepointError) || e.code !== "no_data") throw e;
+    return;
+  }
+  r.sourcing = { stage: src.stage, year: src.year, top: src.top, hhi: src.hhi, crmaBreached: src.crma.breached };
+  r.sources.push(...src.sources);
+  r.coverage = mergeCoverage([
+    { label: "production", coverage: production },
+    { label: "sourcing", coverage: { complete: false, warnings: [`shown at the ${src.stage} stage: no ${bloc.id} import data at the ${r.stage} stage`, ...src.coverage.warnings] } },
+  ]);
 }

@@ -20,7 +20,7 @@ export interface SummaryInput {
   status: AssessStatus;
   statusReason?: string;
   ei?: number | null;
-  stages?: Record<string, { missing: string[] } | null>;
+  stages?: { [stage: string]: { missing: string[] } | null | undefined };
 }
 
 /**

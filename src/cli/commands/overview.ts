@@ -49,7 +49,7 @@ Examples:
             { key: (r) => r.hhi.toFixed(2), title: "HHI", align: "right" },
             { key: (r) => r.governanceWeightedHhi.toFixed(1), title: "HHI·WGI", align: "right" },
             { key: (r) => pct(r.blocShare, 0), title: `in ${o.bloc}`, align: "right" },
-            { key: (r) => (r.sourcing?.top ? `${r.sourcing.top.country} ${pct(r.sourcing.top.share, 0)}` : "–"), title: "top source of imports" },
+            { key: (r) => (r.sourcing?.top ? `${r.sourcing.top.country} ${pct(r.sourcing.top.share, 0)}${r.sourcing.stage !== r.stage ? ` (${r.sourcing.stage})` : ""}` : "–"), title: "top source of imports" },
             { key: (r) => (r.sourcing?.crmaBreached ? ">65 %" : ""), title: "CRMA (imports)" },
             { key: flags, title: "flags" },
           ]) +
