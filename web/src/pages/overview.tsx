@@ -6,7 +6,7 @@ import { useCountryNames } from "../countries.ts";
 import { verdict, reasonText, type AssessedMaterial } from "../status-of.ts";
 import { BlocSwitch, Link, Show, Sources, blocName, href, pct, type SourceRef } from "../ui.tsx";
 
-type OverviewRow = { material: string; name: string; stage: string; year: number; top: { country: string; share: number } | null; hhi: number; crmaBreached: boolean; sourcing: { year: number; top: { country: string; share: number } | null; hhi: number } | null; flags?: { euStrategic?: boolean }; sources: SourceRef[] };
+type OverviewRow = { material: string; name: string; stage: string; year: number; top: { country: string; share: number } | null; hhi: number; crmaBreached: boolean; sourcing: { stage?: string; year: number; top: { country: string; share: number } | null; hhi: number } | null; flags?: { euStrategic?: boolean }; sources: SourceRef[] };
 type Assessment = Omit<AssessmentLike, "materials"> & { materials: (AssessmentLike["materials"][number] & AssessedMaterial)[] };
 
 /** Overview: the criticality matrix with every material accounted for, the most concentrated supply, the CRM Act line for the bloc. */
@@ -82,7 +82,7 @@ export function Overview({ bloc }: { bloc: string }) {
                           </td>
                           <td>{g.rows[0].top ? `${name(g.rows[0].top.country)} ${pct(g.rows[0].top.share, 0)}` : "–"}{g.rows[0].crmaBreached ? <span className="flag" title="above the CRM Act's 65 % single-country line"> ▲65</span> : null}</td>
                           <td className="num">{Math.round(g.rows[0].hhi * 10000)}</td>
-                          <td>{g.rows.length > 1 ? partnerSummary(g.rows, name) : g.rows[0].sourcing?.top ? `${name(g.rows[0].sourcing.top.country)} ${pct(g.rows[0].sourcing.top.share, 0)} (${g.rows[0].sourcing.year})` : "no import data"}</td>
+                          <td>{g.rows.length > 1 ? partnerSummary(g.rows, name) : g.rows[0].sourcing?.top ? `${name(g.rows[0].sourcing.top.country)} ${pct(g.rows[0].sourcing.top.share, 0)} (${g.rows[0].sourcing.year}${g.rows[0].sourcing.stage && g.rows[0].sourcing.stage !== g.rows[0].stage ? `, ${g.rows[0].sourcing.stage}` : ""})` : "no import data"}</td>
                         </tr>
                       ))}
                     </tbody>
