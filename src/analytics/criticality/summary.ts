@@ -10,7 +10,7 @@ export interface StatusSummary {
   unassessed: { material: string; reason: string; missing: string[] }[];
   /** the missing inputs counted over the unassessed materials, most frequent first (a material may lack several) */
   why: { input: string; materials: number }[];
-  /** "20 critical, 38 not assessable (missing bloc sourcing mix 35, import reliance 22), 7 not critical, 5 undecided" */
+  /** "20 critical, 38 not assessable (missing bloc sourcing mix 37, import reliance 27, …), 7 not critical, 5 undecided" */
   text: string;
 }
 
