@@ -43,6 +43,13 @@ test("partners -m permanent-magnets -b EU27 lists JPN among the alternatives to 
 test("partners -m magnesium -b JPN lists at least one EU member or trusted partner", async () => {
   const r = await partners(store, { material: "magnesium", bloc: "JPN" });
   assert.equal(r.year, 2024);
+  assert.deepEqual(r.blocMembers, ["JPN"]);
+  // The bloc the edge resolved is used as given (an id no spec resolves to): the same dependencies
+  // (tiers differ: only the id JPN makes EU members "the other alliance half").
+  const given = await partners(store, { material: "magnesium", bloc: { id: "JAPAN-AS-GIVEN", members: ["JPN"] } });
+  assert.equal(given.bloc, "JAPAN-AS-GIVEN");
+  assert.deepEqual(given.blocMembers, ["JPN"]);
+  assert.deepEqual(given.blocs[0].dependencies.map((d) => [d.country, d.share]), r.blocs[0].dependencies.map((d) => [d.country, d.share]));
   const dep = r.blocs[0].dependencies;
   assert.ok(dep.length > 0, "Japan depends on one supplier of unwrought magnesium (810411)");
   const alts = dep.flatMap((d) => d.alternatives);

@@ -223,3 +223,16 @@ test("stockpile sizing on the DR Congo cobalt scenario: the result protects at 9
   await assert.rejects(plan(store, { material: "cobalt", bloc: "ALLIANCE", maxShare: 0.99, current: false, scenario: file, protect: 0.9 }), /simulator reports the 0.5 and 0.95 quantiles/);
   await assert.rejects(plan(store, { material: "lithium", bloc: "ALLIANCE", maxShare: 0.99, current: false, scenario: file }), /does not shock lithium/);
 });
+
+test("the plan takes the bloc resolved at the edge: a Bloc value is used as given (no re-resolution), results carry blocMembers", async () => {
+  const spec = await plan(store, { material: "gallium", bloc: "KOR,EU27", demandShare: 0.2, current: false });
+  assert.equal(spec.bloc, "KOR,EU27");
+  assert.equal(spec.blocMembers.length, 28);
+  assert.ok(spec.blocMembers.includes("KOR") && spec.blocMembers.includes("DEU"));
+  // An id no spec resolves to: planning with it proves the planner used the value, not the id.
+  const given = await plan(store, { material: "gallium", bloc: { id: "TEST-BLOC", members: spec.blocMembers }, demandShare: 0.2, current: false });
+  assert.equal(given.bloc, "TEST-BLOC");
+  assert.deepEqual(given.blocMembers, spec.blocMembers);
+  assert.deepEqual(given.plan.suppliers, spec.plan.suppliers, "same members, same plan");
+  await assert.rejects(plan(store, { material: "gallium", bloc: "TEST-BLOC", demandShare: 0.2 }), (e: ChokepointError) => e.code === "unknown_bloc");
+});

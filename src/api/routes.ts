@@ -117,7 +117,7 @@ export const ROUTES: Route[] = [
   }),
   route({
     method: "post", path: "/api/plan", summary: "Optimise the sourcing mix and stockpile (same fields as the plan command)", query: S.EmptyQuery, body: PlanRequestSchema, cacheable: true, guarded: true,
-    run: ({ store, body }) => plan(store, parsePlanRequest(body)),
+    run: async ({ store, body }) => plan(store, await withBloc(store, parsePlanRequest(body))),
   }),
   route({
     method: "get", path: "/api/tariffs", summary: "US tariffs in force on a date on an exporter's 2024 US sales: duty, effective rate, products, measures, trade effect", query: TariffRequestSchema, cacheable: true,
@@ -129,7 +129,7 @@ export const ROUTES: Route[] = [
   }),
   route({
     method: "get", path: "/api/partners", summary: "Who else could supply a bloc where it depends on one country: alliance half first, then trusted partners, then others (CEPII BACI)", query: PartnersRequestSchema, cacheable: true,
-    run: ({ store, query }) => partners(store, query),
+    run: async ({ store, query }) => partners(store, await withBloc(store, query)),
   }),
   route({
     method: "get", path: "/api/countries", summary: "Country names by ISO3 code, with EU membership (for labels and the bloc picker)", query: CountriesRequestSchema, cacheable: true,
@@ -137,11 +137,11 @@ export const ROUTES: Route[] = [
   }),
   route({
     method: "get", path: "/api/brief", summary: "A 2–4 page briefing on one material for one bloc, as PDF (application/pdf)", query: BriefRequestSchema, cacheable: false,
-    run: ({ store, query }) => briefPdf(store, query),
+    run: async ({ store, query }) => briefPdf(store, await withBloc(store, query)),
   }),
   route({
     method: "post", path: "/api/brief", summary: "A briefing as PDF with a scenario's result (body: material, bloc, scenario object, runs)", query: S.EmptyQuery, body: BriefBodySchema, cacheable: false, guarded: true,
-    run: ({ store, body }) => briefPdf(store, parseRequest(BriefBodySchema, body, "brief")),
+    run: async ({ store, body }) => briefPdf(store, await withBloc(store, parseRequest(BriefBodySchema, body, "brief"))),
   }),
 ];
 

@@ -37,7 +37,7 @@ const round = (x: number, d = 6) => Math.round(x * 10 ** d) / 10 ** d;
 export async function currentMix(store: Store, year: number | undefined, ctx: PlanContext, p: PlanProblem, notes: string[]): Promise<CurrentMix | null> {
   let src;
   try {
-    src = await exposure(store, { material: ctx.material, stage: ctx.stage, bloc: ctx.bloc, year, basis: "sourcing" });
+    src = await exposure(store, { material: ctx.material, stage: ctx.stage, bloc: { id: ctx.bloc, members: ctx.blocMembers }, year, basis: "sourcing" });
   } catch (e) {
     if (e instanceof ChokepointError && e.code === "no_data") {
       notes.push(`no current sourcing mix at the ${ctx.stage} stage: ${e.message}`);

@@ -1,8 +1,7 @@
 import { ChokepointError } from "../domain/error.ts";
-import { resolveBlocFrom } from "../domain/blocs.ts";
+import type { Bloc, BlocBook } from "../domain/blocs.ts";
 import type { SourceRef } from "../domain/vocabulary.ts";
 import { wgiScale } from "../analytics/concentration.ts";
-import type { CountryRow } from "../store/queries/countries.ts";
 import { crf, DEMAND_SHARE, PLAN_DEFAULTS as D } from "./defaults.ts";
 import type { PlanData } from "./plan-data.ts";
 import { materialPrices, type MaterialPrices } from "./prices.ts";
@@ -17,6 +16,7 @@ export interface PlanContext {
   material: string;
   stage: string;
   bloc: string;
+  blocMembers: string[];
   year: number;
   volumeUnit: string; // "t" or "% of world supply"
   costUnit: string; // "USD" or "relative"
@@ -43,10 +43,10 @@ export interface PlanPolicyReport {
 }
 
 /** Partners of a bloc: the alliance plans as EU27 + JPN; any other bloc is one partner. */
-function partnersOf(countries: CountryRow[], blocId: string, members: string[], demandShare: number | undefined): { id: string; members: string[]; share: number }[] {
-  const specs = blocId === "ALLIANCE" ? ["EU27", "JPN"] : [blocId];
+function partnersOf(blocs: BlocBook, bloc: Bloc, demandShare: number | undefined): { id: string; members: string[]; share: number }[] {
+  const specs = bloc.id === "ALLIANCE" ? ["EU27", "JPN"] : [bloc.id];
   return specs.map((spec) => {
-    const b = spec === blocId ? { id: blocId, members } : resolveBlocFrom(spec, countries);
+    const b = spec === bloc.id ? bloc : blocs.resolve(spec);
     const share = (specs.length === 1 ? demandShare : undefined) ?? DEMAND_SHARE[b.id]?.value;
     if (share === undefined) {
       throw new ChokepointError("invalid_input", `no demand share is known for bloc ${b.id}: pass --demand-share (its share of world demand, 0–1)`);
@@ -60,20 +60,20 @@ function partnersOf(countries: CountryRow[], blocId: string, members: string[], 
  * availability = production × (own demand share + (1 − own demand share) ×
  * contestable), costs from trade unit values, governance from WGI, disruption odds from both.
  * Where the EU and Japan each have import unit values from a supplier, each partner pays its own.
+ * `bloc`: the `Bloc` the edge resolved; without it `req.bloc` is resolved against `data.blocs`.
  * @example const { problem, context } = buildProblem(await loadPlanData(store), { material: "gallium", bloc: "ALLIANCE" });
  */
-export function buildProblem(data: PlanData, req: PlanRequest): { problem: PlanProblem; context: PlanContext } {
-  const countries = data.countries;
-  const bloc = resolveBlocFrom(req.bloc, countries);
+export function buildProblem(data: PlanData, req: PlanRequest, resolved?: Bloc): { problem: PlanProblem; context: PlanContext } {
+  const bloc = resolved ?? data.blocs.resolve(req.bloc);
   const material = findMaterial(data, req.material);
   const prod = productionView(data, material.id, req.stage, req.year, bloc.members);
   const notes: string[] = [];
-  const partners = partnersOf(countries, bloc.id, bloc.members, req.demandShare);
+  const partners = partnersOf(data.blocs, bloc, req.demandShare);
   const beta = partners.reduce((t, q) => t + q.share, 0);
   const world = prod.total.amount;
   const volumeUnit = prod.total.unit === "%" ? "share of world supply" : prod.total.unit;
-  const asked = req.trusted?.flatMap((spec) => resolveBlocFrom(spec, countries).members);
-  const eu = countries.filter((c) => c.eu27).map((c) => c.iso3);
+  const asked = req.trusted?.flatMap((spec) => data.blocs.resolve(spec).members);
+  const eu = data.blocs.resolve("EU27").members;
   const policy = resolvePolicy(bloc.members, { trusted: asked, allow: req.allow }, eu);
   const trusted = policy.trusted;
 
@@ -153,6 +153,7 @@ export function buildProblem(data: PlanData, req: PlanRequest): { problem: PlanP
       material: prod.material,
       stage: prod.stage,
       bloc: bloc.id,
+      blocMembers: bloc.members,
       year: prod.year,
       volumeUnit,
       costUnit,

@@ -1,5 +1,5 @@
 import { ChokepointError } from "../domain/error.ts";
-import { resolveBlocFrom } from "../domain/blocs.ts";
+import type { Bloc } from "../domain/blocs.ts";
 import type { SourceRef } from "../domain/vocabulary.ts";
 import { wgiScale } from "../analytics/concentration.ts";
 import { resolveStage, type Material } from "../store/queries/materials.ts";
@@ -7,12 +7,16 @@ import { baciFlows, baciYearsFor, type BaciFlow } from "../store/queries/baci-fl
 import type { Store } from "../store/store.ts";
 import { loadPlanData, wgiFor, type PlanData } from "./plan-data.ts";
 import { parsePartnersRequest, type PartnersRequest } from "./partners-request.ts";
+import { isBloc } from "./request.ts";
 import { resolvePolicy } from "./policy.ts";
 import { findMaterial } from "./production.ts";
 import { allianceLinks, type AllianceLinks, type Flow, sum } from "./partners-alliance.ts";
 import { wgiEdition } from "../domain/wgi-edition.ts";
 
 export type Tier = "alliance" | "trusted" | "other";
+
+/** A partners request whose bloc the edge (CLI/API, `withBloc`) may already have resolved. */
+export type PartnersInput = Omit<PartnersRequest, "bloc" | "limit" | "threshold"> & Partial<Pick<PartnersRequest, "limit" | "threshold">> & { bloc: string | Bloc };
 
 /** Another exporter of the product, as evidence for a dialogue: size, what it already sells the bloc, governance. */
 export interface Alternative {
@@ -48,7 +52,9 @@ export interface BlocPartners {
 export interface PartnersReport {
   material: string;
   stage: string;
+  /** the bloc's id; its members in `blocMembers` */
   bloc: string;
+  blocMembers: string[];
   year: number;
   codes: string[];
   units: { value: "USD"; volume: "t" };
@@ -131,12 +137,13 @@ function blocPartners(id: string, members: Set<string>, flows: BaciFlow[], tiers
  * where each half already supplies the other and where it could.
  * @example const r = await partners(store, { material: "permanent-magnets", bloc: "EU27" }); r.blocs[0].dependencies[0].alternatives[0].country // "JPN"
  */
-export async function partners(store: Store, request: PartnersRequest | Record<string, unknown>, data?: PlanData): Promise<PartnersReport> {
-  const req = parsePartnersRequest(request);
+export async function partners(store: Store, request: PartnersInput | PartnersRequest | Record<string, unknown>, data?: PlanData): Promise<PartnersReport> {
+  const given = isBloc((request as { bloc?: unknown }).bloc) ? ((request as { bloc: Bloc }).bloc) : null;
+  const req = parsePartnersRequest(given ? { ...request, bloc: given.id } : request);
   const d = data ?? (await loadPlanData(store));
   const m = findMaterial(d, req.material);
-  const bloc = resolveBlocFrom(req.bloc, d.countries);
-  const eu = d.countries.filter((c) => c.eu27).map((c) => c.iso3);
+  const bloc = given ?? d.blocs.resolve(req.bloc);
+  const eu = d.blocs.resolve("EU27").members;
   let stage = resolveStage(m, req.stage);
   let codes = hs6Codes(d, m, stage);
   let years = await baciYearsFor(store, codes);
@@ -175,6 +182,7 @@ export async function partners(store: Store, request: PartnersRequest | Record<s
     material: m.id,
     stage,
     bloc: bloc.id,
+    blocMembers: bloc.members,
     year,
     codes: codes.map(String),
     units: { value: "USD", volume: "t" },

@@ -1,4 +1,5 @@
 import { listCountries, type CountryRow } from "../store/queries/countries.ts";
+import { blocBook, configuredBlocs, type BlocBook } from "../domain/blocs.ts";
 import { listMaterials, type Material } from "../store/queries/materials.ts";
 import {
   materialCodesAll,
@@ -24,6 +25,8 @@ import type { Store } from "../store/store.ts";
 export interface PlanData {
   materials: Material[];
   countries: CountryRow[];
+  /** countries, aliases and configured blocs, read once: bloc specs (trusted lists, EU27/JPN halves) resolve here */
+  blocs: BlocBook;
   /** `${material}|${stage}` → production rows, newest year first. */
   production: Map<string, ProductionAllRow[]>;
   /** `${material}|${stage}` → years with data, newest first. */
@@ -76,6 +79,7 @@ export async function loadPlanData(store: Store): Promise<PlanData> {
   return {
     materials,
     countries,
+    blocs: blocBook(countries, configuredBlocs()),
     production: group(prod, (r) => `${r.material}|${r.stage}`),
     productionYears: new Map([...group(years, (r) => `${r.material}|${r.stage}`)].map(([k, v]) => [k, v.map((r) => r.year)])),
     studyShares: group(study, (r) => `${r.material_name}|${r.stage}`),

@@ -10,7 +10,7 @@ import { solveOrRelax, type Feasibility } from "./feasibility.ts";
 import { loadPlanData, type PlanData } from "./plan-data.ts";
 import { priceAssumptions, pricesReport, type PricesReport } from "./prices-report.ts";
 import type { PlanProblem } from "./problem.ts";
-import { parseRequest, type PlanRequest } from "./request.ts";
+import { splitBloc, type PlanInput, type PlanRequest } from "./request.ts";
 import { compareWithPlan, currentMix, type CurrentMix } from "./current-mix.ts";
 import { sizeStockpile, type StockpileSizing } from "./stockpile.ts";
 
@@ -46,7 +46,9 @@ export interface NewCapacityOption {
 export interface PlanReport {
   material: string;
   stage: string;
+  /** the bloc's id (`ALLIANCE`, `KOR,EU27`); its members in `blocMembers` */
   bloc: string;
+  blocMembers: string[];
   year: number;
   units: { volume: string; cost: string; perYear: true };
   demand: { total: number; partners: { id: string; demand: number; share: number }[] };
@@ -87,11 +89,12 @@ const round = (x: number, d = 6) => Math.round(x * 10 ** d) / 10 ** d;
  * @example
  * const r = await plan(store, { material: "gallium", bloc: "ALLIANCE", maxShare: 0.65, compareSeparate: true });
  * r.plan.suppliers[0] // { country: "CHN", share: 0.65, … }
- * Pass `data` (from `loadPlanData`) to plan many materials without re-reading the store.
+ * Pass `data` (from `loadPlanData`) to plan many materials without re-reading the store. The CLI
+ * and the API pass the bloc resolved at the edge (`withBloc`); a spec is resolved against `data.blocs`.
  */
-export async function plan(store: Store, request: PlanRequest | Record<string, unknown>, data?: PlanData): Promise<PlanReport> {
-  const req = parseRequest(request);
-  const built = buildProblem(data ?? (await loadPlanData(store)), req);
+export async function plan(store: Store, request: PlanInput | PlanRequest | Record<string, unknown>, data?: PlanData): Promise<PlanReport> {
+  const { req, bloc } = splitBloc(request);
+  const built = buildProblem(data ?? (await loadPlanData(store)), req, bloc ?? undefined);
   const ctx = built.context;
   const notes = [...ctx.notes];
   const { problem: p, solution: sol, feasibility } = await solveOrRelax(built.problem, ctx.costUnit === "USD" ? (ctx.prices?.average?.usdPerTonne ?? null) : null, req.strict);
@@ -110,6 +113,7 @@ export async function plan(store: Store, request: PlanRequest | Record<string, u
     material: ctx.material,
     stage: ctx.stage,
     bloc: ctx.bloc,
+    blocMembers: ctx.blocMembers,
     year: ctx.year,
     units: { volume: ctx.volumeUnit, cost: ctx.costUnit, perYear: true },
     demand: { total: round(demand, 4), partners: p.partners.map((q) => ({ id: q.id, demand: round(q.demand, 4), share: DEMAND_SHARE[q.id]?.value ?? req.demandShare ?? 0 })) },
@@ -207,7 +211,7 @@ function planCoverage(r: PlanReport, ctx: PlanContext, askedCurrent: boolean): C
 }
 
 /** One entry of `planMany`: the report, or the error that request ended with. */
-export type PlanOutcome = { request: PlanRequest | Record<string, unknown>; report: PlanReport; error?: undefined } | { request: PlanRequest | Record<string, unknown>; report?: undefined; error: ChokepointError };
+export type PlanOutcome = { request: PlanInput | PlanRequest | Record<string, unknown>; report: PlanReport; error?: undefined } | { request: PlanInput | PlanRequest | Record<string, unknown>; report?: undefined; error: ChokepointError };
 
 /**
  * Plan many requests on one store, reading the store once (nine queries) instead of per plan.
@@ -216,7 +220,7 @@ export type PlanOutcome = { request: PlanRequest | Record<string, unknown>; repo
  * const out = await planMany(store, ["cobalt", "lithium"].map((material) => ({ material, bloc: "ALLIANCE", current: false })));
  * out[0].report?.plan.cost
  */
-export async function planMany(store: Store, requests: readonly (PlanRequest | Record<string, unknown>)[]): Promise<PlanOutcome[]> {
+export async function planMany(store: Store, requests: readonly (PlanInput | PlanRequest | Record<string, unknown>)[]): Promise<PlanOutcome[]> {
   const data = await loadPlanData(store);
   const out: PlanOutcome[] = [];
   for (const request of requests) {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BlocField, FlagField, parseRequest as parseWith, YearField } from "../domain/request.ts";
 import { ScenarioSchema } from "../simulate/scenario.ts";
+import type { Bloc } from "../domain/blocs.ts";
 
 /** What the caller asks the planner (CLI flags, API body, library call). */
 export const PlanRequestSchema = z.strictObject({
@@ -34,6 +35,25 @@ export const PlanRequestSchema = z.strictObject({
 });
 export type PlanRequestInput = z.input<typeof PlanRequestSchema>;
 export type PlanRequest = z.infer<typeof PlanRequestSchema>;
+
+/** A plan request whose bloc the edge (CLI/API, `withBloc`) may already have resolved to a `Bloc`. */
+export type PlanInput = Omit<PlanRequestInput, "bloc"> & { bloc: string | Bloc };
+
+/**
+ * A request with its bloc split off: the `Bloc` when the caller resolved it, else null (the planner
+ * then resolves the spec against its `PlanData.blocs`). The rest is validated by the schema.
+ * @example splitBloc({ material: "gallium", bloc: { id: "JPN", members: ["JPN"] } }).bloc // { id: "JPN", … }
+ */
+export function splitBloc(input: PlanInput | Record<string, unknown>): { req: PlanRequest; bloc: Bloc | null } {
+  const b = (input as { bloc?: unknown }).bloc;
+  const bloc = isBloc(b) ? b : null;
+  return { req: parseRequest(bloc ? { ...input, bloc: bloc.id } : input), bloc };
+}
+
+/** Whether a value is a resolved `Bloc` ({ id, members }) rather than a spec. */
+export function isBloc(b: unknown): b is Bloc {
+  return typeof b === "object" && b !== null && typeof (b as Bloc).id === "string" && Array.isArray((b as Bloc).members);
+}
 
 /**
  * Validate a plan request; a bad field is `invalid_input` naming the field and value.

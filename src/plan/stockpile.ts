@@ -1,6 +1,5 @@
 import { ChokepointError } from "../domain/error.ts";
-import { resolveBlocFrom } from "../domain/blocs.ts";
-import { listCountries } from "../store/queries/countries.ts";
+import { blocsFrom } from "../store/queries/blocs.ts";
 import type { Store } from "../store/store.ts";
 import { simulate, type Scenario } from "../simulate/index.ts";
 import type { PlanRequest } from "./request.ts";
@@ -55,18 +54,19 @@ export async function bisectDays(lo: number, hi: number, ok: (d: number) => Prom
  * shortfall at or below `threshold` in a `protect` share of the simulator's draws for a scenario:
  * the bloc's stockpile in the scenario's responses is set to d days and d found by doubling then
  * bisection. Same scenario seed → same draws for every d, so the search is deterministic.
- * @example (await sizeStockpile(store, { material: "gallium", bloc: "ALLIANCE", scenario: loadScenario("scenarios/china-gallium-alliance.yaml"), protect: 0.95 }, { material: "gallium", bloc: "ALLIANCE" })).stockpileDays
+ * @example (await sizeStockpile(store, { material: "gallium", bloc: "ALLIANCE", scenario: loadScenario("scenarios/china-gallium-alliance.yaml"), protect: 0.95 }, report)).stockpileDays // report: a PlanReport (bloc and blocMembers)
  */
-export async function sizeStockpile(store: Store, req: PlanRequest, plan: { material: string; bloc: string }): Promise<StockpileSizing> {
+export async function sizeStockpile(store: Store, req: PlanRequest, plan: { material: string; bloc: string; blocMembers: string[] }): Promise<StockpileSizing> {
   const protect = req.protect ?? 0.95;
   const q = PROTECT_LEVELS[protect as keyof typeof PROTECT_LEVELS];
   if (!q) throw new ChokepointError("invalid_input", `--protect ${protect} cannot be sized: the simulator reports the ${Object.keys(PROTECT_LEVELS).join(" and ")} quantiles (use one of them)`);
   const threshold = req.threshold ?? DEFAULT_THRESHOLD;
   const scenario = req.scenario!;
   const file = req.scenarioLabel ?? `scenario '${scenario.name}'`;
-  const countries = await listCountries(store);
-  const members = new Set(resolveBlocFrom(plan.bloc, countries).members);
-  const inBloc = (key: string) => resolveBlocFrom(key, countries).members.some((c) => members.has(c));
+  // The scenario's stockpile keys are specs in its own data: resolved against one book, read once.
+  const book = await blocsFrom(store);
+  const members = new Set(plan.blocMembers);
+  const inBloc = (key: string) => book.resolve(key).members.some((c) => members.has(c));
   if (!scenario.shocks.some((k) => k.material === plan.material)) {
     throw new ChokepointError("invalid_input", `scenario ${file} does not shock ${plan.material} (it shocks ${[...new Set(scenario.shocks.map((k) => k.material))].join(", ")})`);
   }

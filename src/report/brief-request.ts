@@ -3,6 +3,7 @@ import { BlocField, RunsField } from "../domain/request.ts";
 import { MaterialIdSchema } from "../domain/vocabulary.ts";
 import { validateScenario } from "../simulate/scenario.ts";
 import type { Store } from "../store/store.ts";
+import type { Bloc } from "../domain/blocs.ts";
 import { briefData } from "./brief.ts";
 import { briefHtml } from "./brief-html.ts";
 import { htmlToPdf } from "./pdf.ts";
@@ -34,7 +35,7 @@ export type BriefBody = z.output<typeof BriefBodySchema>;
  * read from the request; a scenario is an object validated by the simulator's own schema.
  * @example const { pdf } = await briefPdf(store, { material: "gallium", bloc: "JPN" });
  */
-export async function briefPdf(store: Store, q: BriefRequest & { scenario?: unknown; runs?: number }): Promise<PdfAnswer> {
+export async function briefPdf(store: Store, q: Omit<BriefRequest, "bloc"> & { bloc: string | Bloc; scenario?: unknown; runs?: number }): Promise<PdfAnswer> {
   const scenario = q.scenario === undefined ? undefined : validateScenario(q.scenario, "request body.scenario");
   const data = await briefData(store, { material: q.material, bloc: q.bloc, scenario, runs: q.runs ?? (scenario ? 200 : undefined) });
   const pdf = await htmlToPdf(briefHtml(data));

@@ -65,7 +65,7 @@ export async function briefData(store: Store, q: { material: string; bloc: strin
   const sourcing = await briefSourcing(store, q.material, production.stage, bloc, notes);
   const criticality = await briefCriticality(store, q.material, bloc, notes);
   const blocCriticality = (await criticalitySummary(store, bloc)).result;
-  const planned = await plan(store, { material: q.material, stage: production.stage, bloc: bloc.id }).catch((e) => {
+  const planned = await plan(store, { material: q.material, stage: production.stage, bloc }).catch((e) => {
     if (!noData(e)) throw e;
     notes.push(`No diversification plan: ${(e as Error).message}`);
     return null;

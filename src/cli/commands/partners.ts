@@ -1,3 +1,4 @@
+import { withBloc } from "../../store/queries/blocs.ts";
 import { Command, Option } from "commander";
 import { partners, type Alternative, type PartnersReport } from "../../plan/partners.ts";
 import { printJson, withStore } from "../context.ts";
@@ -40,7 +41,7 @@ not spare capacity), its unit value (USD/t) and governance (WGI, EC 0–10 scale
         threshold: opts.threshold,
         allow: opts.allow,
       });
-      const r = await withStore(cmd, (store) => partners(store, req));
+      const r = await withStore(cmd, async (store) => partners(store, await withBloc(store, req)));
       if (opts.json) printJson(r);
       else process.stdout.write(renderPartners(r) + "\n");
     });

@@ -1,3 +1,4 @@
+import { withBloc } from "../../store/queries/blocs.ts";
 import { Command, Option } from "commander";
 import { STAGES } from "../../domain/vocabulary.ts";
 import { plan, type PlanReport } from "../../plan/plan.ts";
@@ -68,7 +69,7 @@ asked (see "feasibility"); --strict exits 4 instead.`,
         compareSeparate: !!opts.compareSeparate,
         ...(opts.scenario ? { scenario: loadScenario(opts.scenario), scenarioLabel: opts.scenario, protect: opts.protect, threshold: opts.threshold } : {}),
       });
-      const r = await withStore(cmd, (store) => plan(store, req));
+      const r = await withStore(cmd, async (store) => plan(store, await withBloc(store, req)));
       if (opts.json) printJson(r);
       else process.stdout.write(renderPlan(r) + "\n");
     });

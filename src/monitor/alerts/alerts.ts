@@ -1,5 +1,6 @@
 import { exposure } from "../../analytics/exposure.ts";
 import type { Store } from "../../store/store.ts";
+import type { Bloc } from "../../domain/blocs.ts";
 import type { Anomaly } from "../anomalies/detect.ts";
 import type { MonitorEvent } from "../../domain/monitor-event.ts";
 import { alertSimulator, compareImpact, impactOf } from "./impact.ts";
@@ -9,12 +10,14 @@ import type { ShockSpec } from "./scenario.ts";
 /**
  * Exposure lookups for alerts, cached: the supplier's share of the bloc's sourcing (imports +
  * own production), falling back to its share of world production when the bloc has no trade data.
+ * `blocs`: the resolved blocs the lookups name by id (resolved once by the caller, not per lookup).
  */
-export function exposureFacts(store: Store): (bloc: string, material: string, supplier: string) => Promise<ExposureFact | undefined> {
+export function exposureFacts(store: Store, blocs: readonly Bloc[]): (bloc: string, material: string, supplier: string) => Promise<ExposureFact | undefined> {
   const cache = new Map<string, Promise<Awaited<ReturnType<typeof exposure>> | null>>();
+  const byId = new Map(blocs.map((b) => [b.id, b]));
   const get = (bloc: string, material: string, basis: "sourcing" | "production") => {
     const k = `${bloc}|${material}|${basis}`;
-    if (!cache.has(k)) cache.set(k, exposure(store, { material, bloc, basis }).catch(() => null));
+    if (!cache.has(k)) cache.set(k, exposure(store, { material, bloc: byId.get(bloc) ?? bloc, basis }).catch(() => null));
     return cache.get(k)!;
   };
   return async (bloc, material, supplier) => {
@@ -62,7 +65,7 @@ export async function buildAlerts(
 ): Promise<Alert[]> {
   const minValue = opts.minValueUsd ?? MATERIALITY.minValueUsd;
   const minShare = opts.minShare ?? MATERIALITY.minShare;
-  const lookup = exposureFacts(store);
+  const lookup = exposureFacts(store, blocs);
   const facts = new Map<string, ExposureFact | undefined>();
   const key = (b: string, m: string, s: string) => `${b}|${m}|${s}`;
   const wanted: [string, string, string][] = [];
