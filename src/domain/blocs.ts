@@ -9,6 +9,21 @@ export interface Bloc {
   members: string[];
 }
 
+/** Whether a value is a resolved `Bloc` ({ id, members }) rather than a spec. */
+export function isBloc(b: unknown): b is Bloc {
+  return typeof b === "object" && b !== null && typeof (b as Bloc).id === "string" && Array.isArray((b as Bloc).members);
+}
+
+/**
+ * A request whose bloc the edge (CLI/API, `withBloc`) may already have resolved: the request with
+ * the bloc's id in its place (what the request schemas accept) and the `Bloc`, or null for a spec.
+ * @example splitResolvedBloc({ material: "gallium", bloc: { id: "JPN", members: ["JPN"] } }) // { input: { …, bloc: "JPN" }, bloc: { id: "JPN", … } }
+ */
+export function splitResolvedBloc<T extends object>(input: T): { input: T; bloc: Bloc | null } {
+  const b = (input as { bloc?: unknown }).bloc;
+  return isBloc(b) ? { input: { ...input, bloc: b.id }, bloc: b } : { input, bloc: null };
+}
+
 export const BUILTIN_BLOCS = ["EU27", "JPN", "ALLIANCE", "G7"] as const;
 
 /** User-defined blocs from `chokepoint.config.json` (or $CHOKEPOINT_CONFIG): `{ "blocs": { "QUAD": ["AUS", …] } }`. */

@@ -1,5 +1,5 @@
 import { ChokepointError } from "../domain/error.ts";
-import type { Bloc } from "../domain/blocs.ts";
+import { splitResolvedBloc, type Bloc } from "../domain/blocs.ts";
 import type { SourceRef } from "../domain/vocabulary.ts";
 import { wgiScale } from "../analytics/concentration.ts";
 import { resolveStage, type Material } from "../store/queries/materials.ts";
@@ -7,7 +7,6 @@ import { baciFlows, baciYearsFor, type BaciFlow } from "../store/queries/baci-fl
 import type { Store } from "../store/store.ts";
 import { loadPlanData, wgiFor, type PlanData } from "./plan-data.ts";
 import { parsePartnersRequest, type PartnersRequest } from "./partners-request.ts";
-import { isBloc } from "./request.ts";
 import { resolvePolicy } from "./policy.ts";
 import { findMaterial } from "./production.ts";
 import { allianceLinks, type AllianceLinks, type Flow, sum } from "./partners-alliance.ts";
@@ -138,8 +137,8 @@ function blocPartners(id: string, members: Set<string>, flows: BaciFlow[], tiers
  * @example const r = await partners(store, { material: "permanent-magnets", bloc: "EU27" }); r.blocs[0].dependencies[0].alternatives[0].country // "JPN"
  */
 export async function partners(store: Store, request: PartnersInput | PartnersRequest | Record<string, unknown>, data?: PlanData): Promise<PartnersReport> {
-  const given = isBloc((request as { bloc?: unknown }).bloc) ? ((request as { bloc: Bloc }).bloc) : null;
-  const req = parsePartnersRequest(given ? { ...request, bloc: given.id } : request);
+  const { input, bloc: given } = splitResolvedBloc(request);
+  const req = parsePartnersRequest(input);
   const d = data ?? (await loadPlanData(store));
   const m = findMaterial(d, req.material);
   const bloc = given ?? d.blocs.resolve(req.bloc);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BlocField, FlagField, parseRequest as parseWith, YearField } from "../domain/request.ts";
 import { ScenarioSchema } from "../simulate/scenario.ts";
-import type { Bloc } from "../domain/blocs.ts";
+import { splitResolvedBloc, type Bloc } from "../domain/blocs.ts";
 
 /** What the caller asks the planner (CLI flags, API body, library call). */
 export const PlanRequestSchema = z.strictObject({
@@ -45,14 +45,8 @@ export type PlanInput = Omit<PlanRequestInput, "bloc"> & { bloc: string | Bloc }
  * @example splitBloc({ material: "gallium", bloc: { id: "JPN", members: ["JPN"] } }).bloc // { id: "JPN", … }
  */
 export function splitBloc(input: PlanInput | Record<string, unknown>): { req: PlanRequest; bloc: Bloc | null } {
-  const b = (input as { bloc?: unknown }).bloc;
-  const bloc = isBloc(b) ? b : null;
-  return { req: parseRequest(bloc ? { ...input, bloc: bloc.id } : input), bloc };
-}
-
-/** Whether a value is a resolved `Bloc` ({ id, members }) rather than a spec. */
-export function isBloc(b: unknown): b is Bloc {
-  return typeof b === "object" && b !== null && typeof (b as Bloc).id === "string" && Array.isArray((b as Bloc).members);
+  const split = splitResolvedBloc(input);
+  return { req: parseRequest(split.input), bloc: split.bloc };
 }
 
 /**

@@ -10,7 +10,7 @@ import { fileBar, type OnProgress } from "./baci-progress.ts";
 import { statSync } from "node:fs";
 import { eurostatToIso3 } from "./comext-geo.ts";
 import { LIMITS } from "../../domain/limits.ts";
-import type { Loader, LoadContext } from "../core/loader.ts";
+import { STREAMING_LOAD_MEMORY_MB, type Loader, type LoadContext } from "../core/loader.ts";
 
 /**
  * Column names of the Eurostat Comext bulk/extraction files. The older bulk layout
@@ -129,12 +129,6 @@ export function parsePeriod(raw: string): { year: number; month: number } | unde
 const BATCH = 20_000;
 
 /**
- * DuckDB's memory limit during a Comext load (MiB). Without it RSS grew ~125 MB per million rows
- * (4 M rows: 857 MB); under it the load stays flat (see bench/comext-rss.ts for the figures).
- */
-export const LOAD_MEMORY_MB = 512;
-
-/**
  * Loader for Eurostat Comext bulk/extraction CSV (EU member states' trade by partner, CN8, EUR).
  * Streams the file: rows are checked one by one and appended in batches inside the load's
  * transaction, so memory stays flat in file size; any problem rolls the whole file back.
@@ -143,7 +137,7 @@ export const LOAD_MEMORY_MB = 512;
 export const comextLoader: Loader = {
   id: "comext",
   description: "Eurostat Comext bulk/extraction CSV (DECLARANT_ISO, PARTNER_ISO, PRODUCT_NC, FLOW, PERIOD, VALUE_IN_EUROS[, QUANTITY_IN_KG]), streamed",
-  memoryLimitMb: LOAD_MEMORY_MB,
+  memoryLimitMb: STREAMING_LOAD_MEMORY_MB,
   async load(ctx: LoadContext & { onProgress?: OnProgress }) {
     const { store, file, dataset } = ctx;
     const { header, cols, required } = resolveColumns(file, COLUMNS);

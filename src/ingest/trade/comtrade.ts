@@ -9,7 +9,7 @@ import { fileBar } from "./baci-progress.ts";
 import { statSync } from "node:fs";
 import { LIMITS } from "../../domain/limits.ts";
 import { comtradeToIso3 } from "./comtrade-geo.ts";
-import type { Loader } from "../core/loader.ts";
+import { STREAMING_LOAD_MEMORY_MB, type Loader } from "../core/loader.ts";
 
 /** UN Comtrade API / Comtrade+ CSV columns this loader reads (the rest are ignored). */
 const COLUMNS = {
@@ -189,7 +189,7 @@ const BATCH = 20_000;
 export const comtradeLoader: Loader = {
   id: "comtrade",
   description: "UN Comtrade CSV (refYear/refMonth or period, reporterISO|reporterCode, flowCode, partnerISO|partnerCode, cmdCode, primaryValue, netWgt …), streamed",
-  memoryLimitMb: 512,
+  memoryLimitMb: STREAMING_LOAD_MEMORY_MB,
   async load({ store, file, dataset }) {
     const { header, cols, required } = resolveColumns(file, COLUMNS);
     checkOneOf(file, cols);
