@@ -73,6 +73,12 @@ test("overview ALLIANCE: headline counts, unassessed materials listed with reaso
     await page.waitForTimeout(400);
     const boxes = await page.locator("svg.cp-matrix g.labels text").evaluateAll((ts) => ts.map((t) => { const b = (t as SVGGraphicsElement).getBBox(); return { s: t.textContent, x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height }; }));
     assert.ok(boxes.length >= 8, `${w}px: ${boxes.length} labels`);
+    if (w === 1440) {
+      // On a desktop every plotted dot is named (crowded ones by a leader line), not only hovered.
+      const plotted = a.materials.filter((m: any) => m.ei !== null && (m.sr !== null || m.srRange)).map((m: any) => m.name);
+      const named = new Set(boxes.map((b) => b.s));
+      assert.deepEqual(plotted.filter((m: string) => !named.has(m)), [], "dots without a label");
+    }
     for (let i = 0; i < boxes.length; i++)
       for (let j = i + 1; j < boxes.length; j++) {
         const p = boxes[i], q = boxes[j];
@@ -185,6 +191,55 @@ test("briefing PDF from the material page has at least 2 pages", { skip: skip ||
   assert.ok(Number(/Pages:\s+(\d+)/.exec(info)![1]) >= 2, info);
 });
 
+test("figure downloads: the matrix as SVG (the drawn chart, every label) and as PNG (2× the drawn size, not blank)", { skip, timeout: 120_000 }, async () => {
+  await page.goto(url("/?bloc=EU27"));
+  const drawn = page.locator("svg.cp-matrix");
+  await drawn.waitFor(T);
+  const tools = page.locator(".chart").first().getByRole("group", { name: /^Download Criticality matrix/ });
+  const [svgDl] = await Promise.all([page.waitForEvent("download"), tools.getByRole("button", { name: "SVG" }).click()]);
+  assert.equal(svgDl.suggestedFilename(), "criticality-matrix-eu27.svg");
+  const svg = readFileSync((await svgDl.path())!, "utf8");
+  assert.match(svg, /^<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, "a standalone SVG file");
+  const labels = await drawn.locator("g.labels text").allTextContents();
+  assert.ok(labels.length >= 8);
+  for (const l of labels) assert.ok(svg.includes(`>${l.replace(/&/g, "&amp;")}</text>`), `label '${l}' in the file`);
+  const [pngDl] = await Promise.all([page.waitForEvent("download"), tools.getByRole("button", { name: "PNG" }).click()]);
+  const png = readFileSync((await pngDl.path())!);
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "PNG signature");
+  const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+  const size = await drawn.evaluate((e) => [e.clientWidth, e.clientHeight]);
+  assert.deepEqual([w, h], [size[0] * 2, size[1] * 2], "drawn at twice the screen size");
+  // Decoded in the browser: a white page would mean the SVG failed to render into the canvas.
+  const inked = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement("canvas");
+    [c.width, c.height] = [img.width, img.height];
+    const g = c.getContext("2d")!;
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    let dark = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 600) dark++;
+    return dark / (c.width * c.height);
+  }, png.toString("base64"));
+  assert.ok(inked > 0.01, `${(inked * 100).toFixed(2)} % of pixels drawn`);
+});
+
+test("scenario briefing PDF (POST /api/brief from the scenario page): at least 2 pages, with the scenario's result", { skip: skip || (existsSync("/usr/bin/pdftotext") ? false : "no pdftotext"), timeout: 180_000 }, async () => {
+  await page.goto(url("/scenario?material=cobalt&actor=CHN&targets=EU27&type=export_ban&duration=6"));
+  const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 170_000 }), page.getByRole("button", { name: "Download briefing (PDF)" }).click()]);
+  assert.equal(dl.suggestedFilename(), "chokepoint-scenario-cobalt.pdf");
+  const file = (await dl.path())!;
+  const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
+  assert.ok(Number(/Pages:\s+(\d+)/.exec(info)![1]) >= 2, info);
+  const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+  assert.match(text, /[Cc]obalt/);
+  const name = /^name:\s*(.+)$/m.exec(await page.locator("textarea").inputValue())![1].trim().replace(/^["']|["']$/g, "");
+  assert.ok(text.replace(/\s+/g, " ").includes(`Scenario: ${name}`), `the scenario '${name}' has its section in the briefing`);
+  assert.equal(await page.locator(".error").count(), 0);
+});
+
 test("scenario: bloc rows, members folded, ≤ 5 series with distinct colours, VA at risk explained, YAML updates the form", { skip, timeout: 150_000 }, async () => {
   await page.goto(url("/scenario?material=cobalt&actor=CHN&targets=ALLIANCE&type=export_ban&duration=12"));
   const yaml = await page.locator("textarea").inputValue();
@@ -214,6 +269,9 @@ test("plan: the default is feasible and has a chart; an infeasible request offer
   await page.goto(url("/plan?material=gallium&bloc=ALLIANCE&maxShare=0.3"));
   await page.locator(".infeasible").waitFor(T);
   assert.match(await page.locator(".infeasible").innerText(), /Binding:.*the cap on any single third country's share/);
+  await page.locator(".chart figure svg").first().waitFor(T);
+  assert.equal(await page.locator("details.data-details").count(), 1, "one Data details on the page, the relaxation's reasons in it");
+  assert.match(await page.locator("details.data-details").innerText({ timeout: 5_000 }).catch(() => ""), /Data details/);
   const button = page.locator(".infeasible button").first();
   const label = await button.innerText();
   const suggested = /\((0\.\d+)\)/.exec(label)![1];

@@ -32,3 +32,30 @@ test("labels stay inside the plot: a point at the right edge is labelled on its 
   assert.equal(out[0].anchor, "end");
   assert.ok(out[0].box.x1 <= 400);
 });
+
+test("a crowded cluster: labels move further out with a leader line that crosses no other label", () => {
+  // Five markers within 8 px (Germanium, Boron, PGM, Cobalt, Titanium sat like this on the EU27 matrix): the
+  // eight near places cannot hold five labels once the markers themselves are obstacles.
+  const pts = [0, 1, 2, 3, 4].map((i) => ({ x: 200 + 2 * i, y: 150 - 2 * i, text: `Material ${i}` }));
+  const markers = pts.map((p) => ({ x: p.x, y: p.y, r: 5 }));
+  const out = placeLabels(pts, { fontSize: 9, bounds, markers });
+  assert.equal(out.length, 5, "all five placed");
+  const led = out.filter((l) => l.leader);
+  assert.ok(led.length >= 1, "at least one sits away from its marker");
+  for (const l of led) {
+    // The leader ends on the label's box, at its point nearest the marker.
+    assert.ok(l.leader!.x >= l.box.x0 && l.leader!.x <= l.box.x1 && l.leader!.y >= l.box.y0 && l.leader!.y <= l.box.y1);
+    for (const o of out) if (o !== l) {
+      // Sample the segment: no point of it lies strictly inside another label's box.
+      for (let t = 0; t <= 1; t += 0.02) {
+        const x = l.x + (l.leader!.x - l.x) * t, y = l.y + (l.leader!.y - l.y) * t;
+        assert.ok(!(x > o.box.x0 && x < o.box.x1 && y > o.box.y0 && y < o.box.y1), `${l.text}'s leader crosses ${o.text}`);
+      }
+    }
+  }
+  for (let i = 0; i < out.length; i++)
+    for (let j = i + 1; j < out.length; j++) {
+      const a = out[i].box, b = out[j].box;
+      assert.ok(a.x1 <= b.x0 || b.x1 <= a.x0 || a.y1 <= b.y0 || b.y1 <= a.y0, `${out[i].text} / ${out[j].text}`);
+    }
+});

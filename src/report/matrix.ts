@@ -1,4 +1,4 @@
-import { placeLabels } from "./labels.ts";
+import { leaderLine, placeLabels } from "./labels.ts";
 import { esc, footnote, footnoteLines, n, sourceLine, svgOpen } from "./svg.ts";
 
 export interface MatrixPoint {
@@ -79,7 +79,7 @@ export function matrixSvg(input: MatrixInput): string {
     labelled(sorted).map((p) => ({ x: x(p.ei), y: y(p.sr), text: p.name })),
     { fontSize: 9, bounds: { x0: x(0), y0: y(yMax), x1: x(xMax), y1: y(0) }, markers: sorted.map((p) => ({ x: x(p.ei), y: y(p.sr), r: 5 })) },
   );
-  for (const l of placed) out.push(`<text x="${n(l.tx)}" y="${n(l.ty)}" dy="0.35em" text-anchor="${l.anchor}">${esc(l.text)}</text>`);
+  for (const l of placed) out.push(`${leaderLine(l)}<text x="${n(l.tx)}" y="${n(l.ty)}" dy="0.35em" text-anchor="${l.anchor}">${esc(l.text)}</text>`);
   out.push(`</g>`);
   const ly = y(0) + 52;
   const rangeKey = pts.some((p) => p.srRange)
@@ -90,7 +90,7 @@ export function matrixSvg(input: MatrixInput): string {
   return out.join("");
 }
 
-/** Labels in order of importance: critical materials, then the highest supply risks (up to 24; placement drops those without room). */
+/** Labels in order of importance: critical materials, then the highest supply risks (placement drops those without room). */
 function labelled(pts: MatrixPoint[]): MatrixPoint[] {
-  return [...pts].sort((a, b) => Number(b.critical) - Number(a.critical) || b.sr - a.sr || a.material.localeCompare(b.material)).slice(0, 24);
+  return [...pts].sort((a, b) => Number(b.critical) - Number(a.critical) || b.sr - a.sr || a.material.localeCompare(b.material));
 }

@@ -1,4 +1,4 @@
-import { placeLabels } from "./labels.ts";
+import { leaderLine, placeLabels } from "./labels.ts";
 import { esc, footnote, footnoteLines, n, pct, sourceLine, svgOpen } from "./svg.ts";
 
 /** One product of a scan, as the chart needs it (a subset of `ScanProduct`). */
@@ -74,7 +74,7 @@ export function scanChartSvg(input: ScanChartInput): string {
   // The ten best-ranked dependent products carry their HS6 code (placed so that no two labels overlap).
   const named = pts.filter((p) => p.dependent).slice(0, 10);
   const placed = placeLabels(named.map((p) => ({ x: x(p.hhi), y: y(p.topWorldShare), text: p.hs6 })), { fontSize: 9, bounds: { x0: x(0), y0: y(1), x1: x(1), y1: y(0) }, markers: [] });
-  for (const l of placed) out.push(`<text x="${n(l.tx)}" y="${n(l.ty)}" dy="0.35em" text-anchor="${l.anchor}">${esc(l.text)}</text>`);
+  for (const l of placed) out.push(`${leaderLine(l)}<text x="${n(l.tx)}" y="${n(l.ty)}" dy="0.35em" text-anchor="${l.anchor}">${esc(l.text)}</text>`);
   out.push(`</g>`);
   const ly = y(0) + 50;
   out.push(`<g transform="translate(${m.left},${ly})" fill="#374151"><circle r="5" cx="5" cy="-3" fill="#dc2626" fill-opacity="0.7"/><text x="14" y="0">dependent (all three EC criteria)</text><circle r="5" cx="205" cy="-3" fill="#6b7280" fill-opacity="0.35"/><text x="214" y="0">other products</text><text x="330" y="0">dot area: import value</text></g>`);

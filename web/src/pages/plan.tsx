@@ -82,7 +82,6 @@ export function PlanPage({ params }: { params: URLSearchParams }) {
             {(r.feasibility.change ?? []).filter((c) => c.field === "demand").map((c) => <span key="d" className="note"> {RELAX.demand.label(c.to)}.</span>)}
           </p>
           {r.feasibility.additionalCapacity ? <p className="note">{r.feasibility.additionalCapacity.meaning}</p> : null}
-          <DataDetails items={[r.feasibility.reason ?? "", ...(r.feasibility.change ?? []).map((c) => c.meaning)].filter(Boolean)} />
         </div>
       ) : null}
       {r ? (
@@ -97,8 +96,8 @@ export function PlanPage({ params }: { params: URLSearchParams }) {
           {r.current ? <p className="note">Today: {r.current.basis.replace(/versusPlan compares/, "the chart compares")}.</p> : null}
           {r.comparison ? <p className="note">Acting jointly costs {r.comparison.jointCost.toLocaleString("en", { maximumFractionDigits: 0 })} against {r.comparison.separateCost?.toLocaleString("en", { maximumFractionDigits: 0 }) ?? "no feasible plan"} separately{r.comparison.gainsMost ? `; ${r.comparison.gainsMost} gains most` : ""}.</p> : null}
           {r.plan.binding?.length ? <p className="note">Binding constraints: {r.plan.binding.map((b) => b.replace(/\b(capacity of|demand of) ([A-Z]{3}|OTHER)\b/, (_m, w: string, c: string) => `${w} ${name(c)}`).replace(/^([A-Z]{3}|EU27) demand$/, (_m, c: string) => `${blocName(c)} demand`)).join("; ")}.</p> : null}
-          <Sources sources={r.sources} />
-          {r.notes.length ? <DataDetails items={r.notes} /> : null}
+          {/* One "Data details" per page: editions, the relaxation's technical reasons and the plan's notes together. */}
+          <Sources sources={r.sources} details={[...(r.feasibility && !r.feasibility.feasible ? [r.feasibility.reason ?? "", ...(r.feasibility.change ?? []).map((c) => c.meaning)] : []), ...r.notes].filter(Boolean)} />
         </>
       ) : null}
     </>
