@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { parse as parseYaml } from "yaml";
 import { openStore } from "../src/ingest/starter/open.ts";
 import type { Store } from "../src/store/store.ts";
 import { startServer, type RunningServer } from "../src/api/server.ts";
@@ -238,6 +239,18 @@ test("scenario briefing PDF (POST /api/brief from the scenario page): at least 2
   const name = /^name:\s*(.+)$/m.exec(await page.locator("textarea").inputValue())![1].trim().replace(/^["']|["']$/g, "");
   assert.ok(text.replace(/\s+/g, " ").includes(`Scenario: ${name}`), `the scenario '${name}' has its section in the briefing`);
   assert.equal(await page.locator(".error").count(), 0);
+});
+
+test("alerts: an alert's 'Open as scenario' opens its own scenario, as YAML, in the scenario editor", { skip, timeout: 150_000 }, async () => {
+  const api = await (await fetch(url("/api/alerts?bloc=ALLIANCE&months=12"))).json();
+  const first = api.alerts.find((a: any) => a.scenario);
+  assert.ok(first, "an alert with a scenario");
+  await page.goto(url("/alerts?bloc=ALLIANCE"));
+  await page.getByRole("link", { name: "Open as scenario" }).first().click();
+  await page.waitForURL(/\/scenario\?/);
+  const yaml = await page.locator("textarea").inputValue();
+  assert.doesNotMatch(yaml.trimStart(), /^\{/, "YAML, not JSON");
+  assert.deepEqual(parseYaml(yaml), first.scenario, "exactly the alert's scenario");
 });
 
 test("scenario: bloc rows, members folded, ≤ 5 series with distinct colours, VA at risk explained, YAML updates the form", { skip, timeout: 150_000 }, async () => {

@@ -1,17 +1,25 @@
-import { StrictMode } from "react";
+import { StrictMode, Suspense, lazy } from "react";
 import { createRoot } from "react-dom/client";
 import { Link, href } from "./ui.tsx";
 import { useLocation } from "./url.ts";
-import { Overview } from "./pages/overview.tsx";
-import { MaterialPage } from "./pages/material.tsx";
-import { ScenarioPage } from "./pages/scenario.tsx";
-import { PlanPage } from "./pages/plan.tsx";
-import { AlertsPage } from "./pages/alerts.tsx";
-import { ProductsPage } from "./pages/products.tsx";
-import { GlossaryPage } from "./pages/glossary.tsx";
-import { TariffsPage } from "./pages/tariffs.tsx";
 import { NotFound } from "./components/status.tsx";
+import { api } from "./api.ts";
+import { prefetchMaterialPage } from "./pages/material-data.ts";
 import "./styles.css";
+
+// What the page will ask for first, requested while its code is still loading.
+for (const p of ["/api/blocs", "/api/countries"]) api(p).catch(() => {});
+if (location.pathname.startsWith("/material/")) prefetchMaterialPage(location.pathname, new URLSearchParams(location.search));
+
+// One chunk per page: a visit parses only its page's code (the map and Plot stay off the overview and alerts).
+const Overview = lazy(() => import("./pages/overview.tsx").then((m) => ({ default: m.Overview })));
+const MaterialPage = lazy(() => import("./pages/material.tsx").then((m) => ({ default: m.MaterialPage })));
+const ScenarioPage = lazy(() => import("./pages/scenario.tsx").then((m) => ({ default: m.ScenarioPage })));
+const PlanPage = lazy(() => import("./pages/plan.tsx").then((m) => ({ default: m.PlanPage })));
+const AlertsPage = lazy(() => import("./pages/alerts.tsx").then((m) => ({ default: m.AlertsPage })));
+const ProductsPage = lazy(() => import("./pages/products.tsx").then((m) => ({ default: m.ProductsPage })));
+const GlossaryPage = lazy(() => import("./pages/glossary.tsx").then((m) => ({ default: m.GlossaryPage })));
+const TariffsPage = lazy(() => import("./pages/tariffs.tsx").then((m) => ({ default: m.TariffsPage })));
 
 const NAV = [
   ["/", "Overview"],
@@ -51,7 +59,7 @@ function App() {
           ))}
         </nav>
       </header>
-      <main id="main" tabIndex={-1}>{page}</main>
+      <main id="main" tabIndex={-1}><Suspense fallback={<p className="loading" role="status">Loading…</p>}>{page}</Suspense></main>
       <footer>Open data: USGS Mineral Commodity Summaries, EU 2023 criticality study, Eurostat Comext, UN Comtrade, World Bank WGI; CEPII BACI when loaded. Terms explained in the <a href="/glossary">glossary</a>.</footer>
     </>
   );

@@ -1,4 +1,3 @@
-import { stringify } from "yaml";
 import { useApi } from "../api.ts";
 import { BlocSwitch, Link, Show, Sources, href, pct, type SourceRef } from "../ui.tsx";
 
@@ -28,7 +27,7 @@ export function AlertsPage({ params }: { params: URLSearchParams }) {
                   <p className="evidence">Evidence: {x.evidence}. {x.supplier} supplies {pct(x.supplierShare)} ({x.basis}, {x.year}).</p>
                   <p>
                     <Link to={href(`/material/${x.material}`, { bloc: x.bloc })}>Exposure</Link>{" · "}
-                    {x.scenario ? <Link to={href("/scenario", { yaml: stringify(x.scenario) })}>Open as scenario</Link> : <span className="note">no scenario (not simulable)</span>}
+                    {x.scenario ? <Link to={href("/scenario", { yaml: JSON.stringify(x.scenario) })}>Open as scenario</Link> : <span className="note">no scenario (not simulable)</span>}
                   </p>
                   <Sources sources={x.sources} />
                 </li>

@@ -5,6 +5,7 @@ import { Absent, plain } from "../components/status.tsx";
 import { useCountryNames } from "../countries.ts";
 import { saveBlob, slug, toCsv } from "../csv.ts";
 import { Sources, blocName, pct } from "../ui.tsx";
+import { partnersPath } from "./material-data.ts";
 
 const TIER: Record<Alternative["tier"], string> = { alliance: "Alliance partner", trusted: "Trusted partner", other: "Other" };
 const usd = (v: number | null | undefined) => (v === null || v === undefined ? "–" : v >= 1e9 ? `$${(v / 1e9).toFixed(2)} bn` : v >= 1e6 ? `$${(v / 1e6).toFixed(1)} m` : `$${Math.round(v / 1e3)} k`);
@@ -21,8 +22,7 @@ export function shownAlternatives(alts: readonly Alternative[]): Alternative[] {
  * product — the other alliance half first, then trusted partners, then others.
  */
 export function PartnersPanel({ material, bloc, stage }: { material: string; bloc: string; stage: string }) {
-  const st = stage === "extraction" || stage === "processing" ? `&stage=${stage}` : "";
-  const r = useApi<PartnersReport>(`/api/partners?material=${encodeURIComponent(material)}&bloc=${encodeURIComponent(bloc)}${st}`);
+  const r = useApi<PartnersReport>(partnersPath(material, bloc, stage));
   const name = useCountryNames();
   return (
     <section aria-labelledby="partners-h" className="partners">

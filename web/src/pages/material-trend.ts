@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { api } from "../api.ts";
+import { yearPath } from "./material-data.ts";
 
 export type Supplier = { country: string; name?: string; share: number; amount: number; unit: string; aggregate?: boolean; inBloc?: boolean; restricted?: boolean };
 export type Exposure = {
@@ -26,7 +27,7 @@ export function useYears(base: Exposure | null, basis: "production" | "sourcing"
     let live = true;
     setV(null);
     const years = [...new Set(base.coverage.years)].sort((a, b) => a - b);
-    Promise.allSettled(years.map((y) => (y === base.year ? Promise.resolve(base) : api<Exposure>(`/api/exposure?material=${base.material}&bloc=${encodeURIComponent(base.bloc)}&stage=${base.stage}&basis=${basis}&year=${y}`)))).then((rs) => {
+    Promise.allSettled(years.map((y) => (y === base.year ? Promise.resolve(base) : api<Exposure>(yearPath(base, basis, y))))).then((rs) => {
       if (!live) return;
       setV({
         points: rs.flatMap((r) => (r.status === "fulfilled" ? [{ year: r.value.year, e: r.value }] : [])).sort((a, b) => a.year - b.year),

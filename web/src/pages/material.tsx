@@ -13,8 +13,7 @@ import { BlocSwitch, Link, Show, Sources, blocName, href, pct } from "../ui.tsx"
 import { navigate, setParams } from "../url.ts";
 import { PartnersPanel } from "./material-partners.tsx";
 import { coverageWarnings, useYears, type Exposure, type YearPoint } from "./material-trend.ts";
-
-type Material = { id: string; name: string; stages: string[]; default_stage: string | null };
+import { materialPaths, pageStage, type Material } from "./material-data.ts";
 
 const COLORS = ["#2563eb", "#dc2626", "#059669", "#d97706", "#7c3aed"];
 
@@ -23,10 +22,10 @@ export function MaterialPage({ id, params }: { id: string; params: URLSearchPara
   const bloc = params.get("bloc") ?? "ALLIANCE";
   const mats = useApi<{ materials: Material[] }>("/api/materials");
   const m = mats.state === "ok" ? mats.data.materials.find((x) => x.id === id) : undefined;
-  const stage = params.get("stage") ?? m?.default_stage ?? m?.stages[0] ?? "";
-  const q = `material=${encodeURIComponent(id)}&bloc=${encodeURIComponent(bloc)}${stage ? `&stage=${stage}` : ""}`;
-  const prod = useApi<Exposure>(m ? `/api/exposure?${q}&basis=production` : null);
-  const src = useApi<Exposure>(m ? `/api/exposure?${q}&basis=sourcing` : null);
+  const stage = pageStage(m, params.get("stage"));
+  const paths = m ? materialPaths(m, bloc, stage) : null;
+  const prod = useApi<Exposure>(paths?.production ?? null);
+  const src = useApi<Exposure>(paths?.sourcing ?? null);
   if (mats.state === "error") return <Show value={mats} what="material catalogue">{() => null}</Show>;
   if (mats.state === "ok" && !m) return <NotFound what={`There is no material '${id}' in the catalogue.`} hint={<>Pick one: {mats.data.materials.slice(0, 8).map((x) => <span key={x.id}><Link to={href(`/material/${x.id}`, { bloc })}>{x.name}</Link>, </span>)}…</>} />;
   return (
@@ -179,7 +178,7 @@ function SankeySection({ m }: { m: Material | undefined }) {
     if (!m) return;
     let live = true;
     setV(null);
-    const asked = ["EU27", "JPN"].flatMap((b) => m.stages.map((s) => ({ label: `${b} ${s}`, path: `/api/exposure?material=${m.id}&bloc=${b}&stage=${s}&basis=sourcing` })));
+    const asked = materialPaths(m, "EU27", "").sankey;
     Promise.allSettled(asked.map((a) => api<ExposureLike>(a.path))).then((rs) => {
       if (!live) return;
       const ok = rs.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));

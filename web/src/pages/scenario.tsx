@@ -38,6 +38,16 @@ function fromParams(p: URLSearchParams): Scenario {
 }
 
 /** A YAML text as a scenario the form can show, or null when it does not parse into one. */
+/** A scenario given as JSON, rewritten as YAML (anything else as it came). */
+function asYaml(text: string | null): string | null {
+  if (!text?.trimStart().startsWith("{")) return text;
+  try {
+    return stringify(JSON.parse(text));
+  } catch {
+    return text;
+  }
+}
+
 function fromYaml(text: string): Scenario | null {
   try {
     const s = parse(text) as Scenario;
@@ -50,8 +60,9 @@ function fromYaml(text: string): Scenario | null {
 /** Scenario: edit (form or YAML, each updates the other), run, bloc results with members folded away, briefing as PDF. */
 export function ScenarioPage({ params }: { params: URLSearchParams }) {
   const scenario = useMemo(() => fromParams(params), [params]);
-  // ?yaml= opens exactly a given scenario (an alert's own, from the Alerts page).
-  const [yaml, setYaml] = useState<string | null>(params.get("yaml"));
+  // ?yaml= opens exactly a given scenario (an alert's own, from the Alerts page, sent as JSON: JSON is YAML, and
+  // the alerts page stays free of the YAML library); shown as YAML for editing.
+  const [yaml, setYaml] = useState<string | null>(() => asYaml(params.get("yaml")));
   const [result, setResult] = useState<{ r: Result; s: Scenario } | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
