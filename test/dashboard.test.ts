@@ -67,7 +67,16 @@ test("overview ALLIANCE: headline counts, unassessed materials listed with reaso
   assert.ok(na > 0);
   const items = page.locator("aside.unassessed li");
   assert.equal(await items.count(), na);
-  assert.match(await items.first().innerText(), / — \S/, "each with its reason");
+  assert.match((await items.first().textContent())!, / — \S/, "each with its reason");
+  // Grouped by cause in plain words: every material once, no dataset ids or stage prefixes in the headings.
+  const causes = page.locator("aside.unassessed p.cause");
+  const counts = (await causes.evaluateAll((ps) => ps.map((p) => Number(p.getAttribute("data-count")))));
+  assert.equal(counts.reduce((x, y) => x + y, 0), na, "the groups add up");
+  const named = (await causes.locator("a").allTextContents()).sort();
+  assert.deepEqual(named, a.materials.filter((m: any) => ["unassessed", "undecided"].includes(m.status)).map((m: any) => m.name).sort());
+  const heads = await causes.locator("b").allTextContents();
+  assert.ok(heads.includes("No customs codes for it in the trade data"), heads.join(" | "));
+  for (const h of heads) assert.doesNotMatch(h, /extraction:|processing:|ALLIANCE|`/);
   // Boxes of the labels as Chromium draws them.
   for (const w of [1440, 390]) {
     await page.setViewportSize({ width: w, height: 900 });

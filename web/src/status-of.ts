@@ -23,3 +23,17 @@ export function verdict(m: AssessedMaterial): { status: Verdict; reasons: string
 
 /** A reason for people: drop the stage prefix and the bloc code repetition. */
 export const reasonText = (r: string) => r.replace(/^(extraction|processing): /, "").replace(/^([A-Z0-9,]+) sourcing mix unavailable: /, "");
+
+/**
+ * Why a material is not assessable, in a few words an analyst can scan (the server's full reason stays
+ * available per material): the groups the overview lists materials under.
+ * @example causeOf("unassessed", "… 'gold' has no trade codes in the material catalogue …", "Japan") // "No customs codes for it in the trade data"
+ */
+export function causeOf(status: Verdict, reason: string, blocLabel: string): string {
+  if (status === "undecided") return "Undecided: its supply-risk range straddles the threshold (SR 1)";
+  if (/economic importance not computed|\bEI\b.*(missing|not computed)/i.test(reason)) return "Economic importance not computed";
+  if (/no trade codes/i.test(reason)) return "No customs codes for it in the trade data";
+  if (/no import data|no import records/i.test(reason)) return `No import records for ${blocLabel}`;
+  if (/import reliance unknown|import reliance between/i.test(reason)) return "Import reliance unknown (production or trade in tonnes missing)";
+  return "Another input of the method is missing";
+}

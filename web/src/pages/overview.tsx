@@ -3,7 +3,7 @@ import { matrixPoints, type AssessmentLike } from "../../../src/report/inputs.ts
 import { useApi } from "../api.ts";
 import { Chart } from "../components/figure.tsx";
 import { useCountryNames } from "../countries.ts";
-import { verdict, reasonText, type AssessedMaterial } from "../status-of.ts";
+import { causeOf, verdict, reasonText, type AssessedMaterial, type Verdict } from "../status-of.ts";
 import { BlocSwitch, Link, Show, Sources, blocName, href, pct, type SourceRef } from "../ui.tsx";
 
 type OverviewRow = { material: string; name: string; stage: string; year: number; top: { country: string; share: number } | null; hhi: number; crmaBreached: boolean; sourcing: { stage?: string; year: number; top: { country: string; share: number } | null; hhi: number } | null; flags?: { euStrategic?: boolean }; sources: SourceRef[] };
@@ -41,19 +41,7 @@ export function Overview({ bloc }: { bloc: string }) {
                     rows={v.map(({ m, status }) => ({ material: m.material, name: m.name, sr: m.sr, srLow: m.srRange?.[0] ?? null, srHigh: m.srRange?.[1] ?? null, ei: m.ei, status, strategic: m.strategic }))}
                     svg={(w) => matrixSvg({ title: `Criticality matrix, ${a.bloc}`, points: matrixPoints(a), sources: a.sources, width: w })}
                   />
-                  <aside className="unassessed" aria-labelledby="ua-h">
-                    <h3 id="ua-h">Not assessable for {blocName(a.bloc)} ({unassessed.length})</h3>
-                    {unassessed.length === 0 ? <p className="note">Every material has both scores.</p> : (
-                      <ul>
-                        {unassessed.map(({ m, status, reasons }) => (
-                          <li key={m.material}>
-                            <Link to={href(`/material/${m.material}`, { bloc })}>{m.name}</Link>{status === "undecided" ? " (undecided: supply risk bounded across the line)" : ""}
-                            <span className="reason"> — {reasons.length ? reasonText(reasons[0]) : "an input of the method is missing"}</span>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </aside>
+                  <Unassessed bloc={bloc} label={blocName(a.bloc)} items={unassessed} />
                 </div>
               </>
             );
@@ -138,4 +126,41 @@ function partnerSummary(rows: OverviewRow[], name: (c: string) => string): strin
   if (!tops.length) return "no import data";
   const uniq = [...new Set(tops)];
   return `${uniq.slice(0, 3).join(", ")}${uniq.length > 3 ? ", …" : ""}${tops.length < rows.length ? ` (${rows.length - tops.length} without import data)` : ""}`;
+}
+
+/**
+ * Materials without a verdict, grouped by cause in plain words (names only: scannable on a phone), with
+ * each material's full reason folded away underneath.
+ */
+function Unassessed({ bloc, label, items }: { bloc: string; label: string; items: { m: AssessedMaterial; status: Verdict; reasons: string[] }[] }) {
+  const groups = new Map<string, typeof items>();
+  for (const x of items) {
+    const cause = causeOf(x.status, x.reasons.join("; "), label);
+    groups.set(cause, [...(groups.get(cause) ?? []), x]);
+  }
+  return (
+    <aside className="unassessed" aria-labelledby="ua-h">
+      <h3 id="ua-h">Not assessable for {label} ({items.length})</h3>
+      {items.length === 0 ? <p className="note">Every material has both scores.</p> : (
+        <>
+          {[...groups].sort((a, b) => b[1].length - a[1].length).map(([cause, xs]) => (
+            <p key={cause} className="cause" data-count={xs.length}>
+              <b>{cause}</b> ({xs.length}): {xs.map(({ m }, i) => <span key={m.material}>{i ? ", " : ""}<Link to={href(`/material/${m.material}`, { bloc })}>{m.name}</Link></span>)}
+            </p>
+          ))}
+          <details className="why">
+            <summary>The reason for each material</summary>
+            <ul>
+              {items.map(({ m, status, reasons }) => (
+                <li key={m.material}>
+                  {m.name}{status === "undecided" ? " (undecided: supply risk bounded across the line)" : ""}
+                  <span className="reason"> — {reasons.length ? reasonText(reasons[0]) : "an input of the method is missing"}</span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        </>
+      )}
+    </aside>
+  );
 }

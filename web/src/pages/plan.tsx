@@ -120,7 +120,8 @@ function PlanChart({ r, maxShare, name }: { r: Report; maxShare: number; name: (
       color: { legend: true, domain: ["today", "recommended"], range: ["#9ca3af", "#2563eb"] },
       marks: [
         Plot.barX(rows, { x: "share", y: "mix", fy: "name", fill: "mix", tip: true }),
-        Plot.text(rows, { x: "share", y: "mix", fy: "name", text: (d) => `${(d.share * 100).toFixed(1)} %`, dx: 4, textAnchor: "start", fontSize: 11 }),
+        // Zero bars carry no label: "0.0 %" beside every country the plan drops would drown the figures that matter.
+        Plot.text(rows.filter((d) => d.share >= 0.0005), { x: "share", y: "mix", fy: "name", text: (d) => `${(d.share * 100).toFixed(1)} %`, dx: 4, textAnchor: "start", fontSize: 11 }),
         // The cap is on tonnes: drawn only where the shares are tonnes.
         ...(vs?.measure === "value" ? [] : [Plot.ruleX([maxShare], { stroke: "#b91c1c", strokeDasharray: "4 3" })]),
       ],
