@@ -4,7 +4,8 @@ import type { Bloc } from "../../domain/blocs.ts";
 import type { Anomaly } from "../anomalies/detect.ts";
 import type { MonitorEvent } from "../../domain/monitor-event.ts";
 import { alertSimulator, compareImpact, impactOf } from "./impact.ts";
-import { rankEventAlerts, supplierOf, type Alert, type Candidate, type ExposureFact } from "./rank.ts";
+import { rankEventAlerts, shareCoverage, supplierOf, type Alert, type Candidate, type ExposureFact } from "./rank.ts";
+import { mergeCoverage } from "../../domain/coverage.ts";
 import type { ShockSpec } from "./scenario.ts";
 
 /**
@@ -24,7 +25,7 @@ export function exposureFacts(store: Store, blocs: readonly Bloc[]): (bloc: stri
     for (const basis of ["sourcing", "production"] as const) {
       const e = await get(bloc, material, basis);
       const s = e?.suppliers.find((x) => x.country === supplier);
-      if (e && s) return { bloc, material, supplier, share: s.share, basis, year: e.year, sources: e.sources };
+      if (e && s) return { bloc, material, supplier, share: s.share, basis, year: e.year, sources: e.sources, coverage: e.coverage };
     }
     return undefined;
   };
@@ -99,7 +100,7 @@ export async function buildAlerts(
         supplierShare: f.share, severity: lost, shareAtRisk: round6(lost * f.share), lostValueUsd: lostValue,
         impact: impactOf({ severity: lost, share: f.share, sim: null }), impactBasis: "exposure",
         simulation: null, scenario: null, basis: f.basis, year: f.year,
-        evidence: `score ${a.score} (${a.source.dataset}, ${a.source.edition}, ${a.period})`, sources: [...f.sources, a.source], shock,
+        evidence: `score ${a.score} (${a.source.dataset}, ${a.source.edition}, ${a.period})`, sources: [...f.sources, a.source], coverage: shareCoverage(f), shock,
       });
     }
   }
@@ -138,6 +139,7 @@ async function simulateCandidates(store: Store, candidates: Candidate[], blocIds
     c.impactBasis = "simulated";
     c.impact = impactOf({ severity: c.severity, share: c.supplierShare, sim: s });
     c.sources = [...c.sources, ...s.sources.filter((x) => !c.sources.some((y) => y.dataset === x.dataset && y.year === x.year))];
+    c.coverage = mergeCoverage([{ coverage: c.coverage }, { label: `simulation (${s.material})`, coverage: s.coverage }]);
   }
   opts.onProgress?.(candidates.length, candidates.length);
 }

@@ -1,4 +1,5 @@
 import type { SourceRef } from "../../domain/vocabulary.ts";
+import type { Coverage } from "../../domain/coverage.ts";
 import { simulate } from "../../simulate/simulate.ts";
 import type { Scenario } from "../../simulate/scenario.ts";
 import type { Band } from "../../simulate/quantiles.ts";
@@ -15,6 +16,8 @@ export interface SimulatedImpact {
   runs: number;
   seed: number;
   sources: SourceRef[];
+  /** The simulated market's coverage (its production and trade inputs). */
+  coverage: Coverage;
 }
 
 /**
@@ -90,7 +93,7 @@ export function alertSimulator(store: Store, opts: { runs?: number } = {}): Aler
               const worst = per.reduce((a, x) => (score(x.t.peakShortfall) > score(a.t.peakShortfall) ? x : a));
               byBloc.set(b, {
                 material: worst.m.material, peakShortfall: worst.t.peakShortfall, priceChange: worst.t.priceChange, valueAddedAtRisk: worst.t.valueAddedAtRisk,
-                year: worst.m.year, runs: out.runs, seed: out.seed, sources: worst.m.sources,
+                year: worst.m.year, runs: out.runs, seed: out.seed, sources: worst.m.sources, coverage: worst.m.coverage,
                 byMaterial: per.map((x) => ({ material: x.m.material, peakShortfall: x.t.peakShortfall })),
               });
             }

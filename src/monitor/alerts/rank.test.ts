@@ -12,7 +12,7 @@ const blocs = [{ id: "JPN", members: ["JPN"] }, { id: "EU27", members: ["DEU", "
 const shares: Record<string, number> = { "JPN|gallium": 0.6, "EU27|gallium": 0.7, "JPN|antimony": 0.3 };
 const fact = (bloc: string, material: string, supplier: string): ExposureFact | undefined =>
   shares[`${bloc}|${material}`] === undefined ? undefined
-    : { bloc, material, supplier, share: shares[`${bloc}|${material}`], basis: "sourcing", year: 2023, sources: [{ dataset: "t", edition: "1" }] };
+    : { bloc, material, supplier, share: shares[`${bloc}|${material}`], basis: "sourcing", year: 2023, sources: [{ dataset: "t", edition: "1" }], coverage: bloc === "JPN" ? { complete: false, warnings: ["t is truncated"] } : { complete: true, warnings: [] } };
 
 test("before simulation, impact = severity × supplier share, ranked; a ban outranks a licence regime", () => {
   const a = rankEventAlerts([ev({}), ev({ type: "export_ban", targets: ["JPN"], products: ["antimony"] })], blocs, fact);
@@ -39,7 +39,7 @@ test("threats count half", () => {
 
 const sim = (p50: number, p95: number, va: number | null): SimulatedImpact => ({
   peakShortfall: { p5: 0, p50, p95 }, priceChange: { p5: 0, p50: 0, p95: 0 },
-  valueAddedAtRisk: va === null ? null : { p5: 0, p50: va, p95: 0 }, year: 2023, runs: 1, seed: 1, sources: [],
+  valueAddedAtRisk: va === null ? null : { p5: 0, p50: va, p95: 0 }, year: 2023, runs: 1, seed: 1, sources: [], coverage: { complete: true, warnings: [] },
 });
 
 test("simulated impact is the mean of peak-shortfall p50 and p95; value added breaks ties", () => {
@@ -51,4 +51,11 @@ test("simulated impact is the mean of peak-shortfall p50 and p95; value added br
     { bloc: "C", impact: 0.7, simulation: null },
   ].sort(compareImpact);
   assert.deepEqual(rows.map((r) => r.bloc), ["C", "B", "A"]);
+});
+
+test("an alert carries its supplier share's coverage, the warning labelled with what it qualifies", () => {
+  const a = rankEventAlerts([ev({})], blocs, fact);
+  const jp = a.find((x) => x.bloc === "JPN")!;
+  assert.deepEqual(jp.coverage, { complete: false, warnings: ["CHN's share (sourcing 2023): t is truncated"] });
+  assert.deepEqual(a.find((x) => x.bloc === "EU27")!.coverage, { complete: true, warnings: [] });
 });

@@ -1,4 +1,5 @@
 import type { SourceRef } from "../../domain/vocabulary.ts";
+import { mergeCoverage, type Coverage } from "../../domain/coverage.ts";
 import type { Scenario } from "../../simulate/scenario.ts";
 import type { MonitorEvent } from "../../domain/monitor-event.ts";
 import type { Band } from "../../simulate/quantiles.ts";
@@ -14,6 +15,8 @@ export interface ExposureFact {
   basis: "sourcing" | "production";
   year: number;
   sources: SourceRef[];
+  /** How complete the exposure behind `share` is (a truncated source says so here). */
+  coverage: Coverage;
 }
 
 /** One ranked alert: one signal (an event, a measure on record, a trade collapse), the bloc it hits, what it puts at risk and why. */
@@ -48,6 +51,8 @@ export interface Alert {
   year: number; // exposure year
   evidence: string;
   sources: SourceRef[];
+  /** How complete the figures are: the supplier share's exposure and, when simulated, the simulated market. */
+  coverage: Coverage;
 }
 
 /** An alert before simulation, with the shock its scenario will be built from. */
@@ -101,7 +106,7 @@ export function rankEventAlerts(
         summary: kind === "restriction" ? `${e.evidence}` : `${e.type.replace("_", " ")} by ${e.actor} (${e.status}${e.measureDate ? `, ${e.measureDate}` : ""})`,
         supplierShare: f.share, severity, shareAtRisk: round6(severity * f.share), lostValueUsd: null,
         impact: round6(severity * f.share), impactBasis: "exposure",
-        simulation: null, scenario: null, basis: f.basis, year: f.year, evidence: e.evidence, sources: f.sources, shock,
+        simulation: null, scenario: null, basis: f.basis, year: f.year, evidence: e.evidence, sources: f.sources, coverage: shareCoverage(f), shock,
       });
     }
   }
@@ -109,3 +114,6 @@ export function rankEventAlerts(
 }
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** The coverage of an alert's supplier share, its warnings labelled with what they qualify. */
+export const shareCoverage = (f: ExposureFact): Coverage => mergeCoverage([{ label: `${f.supplier}'s share (${f.basis} ${f.year})`, coverage: f.coverage }]);
