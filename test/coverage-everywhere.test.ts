@@ -127,14 +127,19 @@ test("rare-earths JPN in assess --bloc JPN --json: the study's LREE/HREE sourcin
   assert.ok(a.coverage.warnings.some((w: string) => w.startsWith("lree sourcing incomplete:") && TRUNCATED.test(w)));
 });
 
-test("plan (library and API): rare-earths JPN is incomplete (no Japanese imports at the extraction stage); where the plan rests on the truncated preview (tungsten JPN) it names it", async () => {
+test("plan (library and API): rare-earths JPN is incomplete and names the truncation behind Japan's imports at the processing stage; where the plan rests on the truncated preview (tungsten JPN) it names it", async () => {
   // Rare earths have world production only at the extraction stage (USGS mine output), where Japan reports
   // no imports at all (the preview's rare-earth rows are HS 2805/2846, processing): the plan does not use the
-  // truncated source, and its coverage says what it lacks instead.
-  const re = await plan(store, { material: "rare-earths", bloc: "JPN" });
-  assert.equal(re.stage, "extraction");
-  assert.equal(re.coverage.complete, false);
-  assert.ok(re.coverage.warnings.some((w) => /today's mix: no import records for the bloc at the extraction stage/.test(w)), re.coverage.warnings.join(" | "));
+  // truncated source, and its coverage says so and what Japan's imports at the processing stage rest on.
+  for (const [face, re] of [["library", await plan(store, { material: "rare-earths", bloc: "JPN" })], ["API", await post("/api/plan", { material: "rare-earths", bloc: "JPN" })]] as const) {
+    assert.equal(re.stage, "extraction", face);
+    assert.equal(re.coverage.complete, false, face);
+    const ws: string[] = re.coverage.warnings;
+    assert.ok(ws.includes("today's mix: no JPN import data at the extraction stage; its imports at the processing stage are incomplete"), `${face}: ${ws.join(" | ")}`);
+    assert.ok(ws.some((w) => w.startsWith("today's mix: JPN imports at the processing stage: ") && TRUNCATED.test(w)), `${face}: ${ws.join(" | ")}`);
+    // The same words as exposure's own (one coverage source): every exposure warning at that stage is in the plan's.
+    for (const w of cli.exposure.coverage.warnings) assert.ok(ws.includes(`today's mix: JPN imports at the processing stage: ${w}`), `${face}: ${w}`);
+  }
   for (const [face, w] of [["library", await plan(store, { material: "tungsten", bloc: "JPN" })], ["API", await post("/api/plan", { material: "tungsten", bloc: "JPN" })]] as const) {
     assert.equal(w.coverage.complete, false, face);
     assert.ok(w.coverage.warnings.some((x: string) => x.startsWith("today's mix: ") && TRUNCATED.test(x)), `${face}: ${w.coverage.warnings.join(" | ")}`);
@@ -147,8 +152,17 @@ test("simulate (library, API, CLI text): a rare-earths shock on JPN is incomplet
     shocks: [{ type: "export_restriction", actor: "CHN", material, targets: ["JPN"], startMonth: 0, durationMonths: 6, severity: 0.5 }],
   }, "test");
   const re = await simulate(store, shock("rare-earths"), { runs: 20 });
-  assert.equal(re.coverage.complete, false);
-  assert.ok(re.coverage.warnings.some((w) => /no import data for JPN: assumed to source like the world/.test(w)), re.coverage.warnings.join(" | "));
+  const reApi = await post("/api/simulate?runs=20", shock("rare-earths"));
+  for (const [face, r] of [["library", re], ["API", reApi]] as const) {
+    assert.equal(r.coverage.complete, false, face);
+    const ws: string[] = r.coverage.warnings;
+    assert.ok(ws.some((w) => /no import data for JPN: assumed to source like the world/.test(w)), `${face}: ${ws.join(" | ")}`);
+    // …and why: Japan's rare-earth imports (processing stage) rest on the truncated preview, in exposure's words.
+    assert.ok(ws.some((w) => w.includes("JPN imports at the processing stage: ") && TRUNCATED.test(w)), `${face}: ${ws.join(" | ")}`);
+    for (const w of cli.exposure.coverage.warnings) assert.ok(ws.some((x) => x.endsWith(`JPN imports at the processing stage: ${w}`)), `${face}: ${w}`);
+    assert.ok(said(r.markets[0].coverage.warnings), face);
+  }
+  assert.match(renderSimulation(re), /JPN imports at the processing stage: comtrade-japan-imports is truncated/);
   const w = await simulate(store, shock("tungsten"), { runs: 20 });
   const api = await post("/api/simulate?runs=20", shock("tungsten"));
   for (const [face, r] of [["library", w], ["API", api]] as const) {

@@ -7,6 +7,7 @@ import { mergeCoverage, type Coverage } from "../domain/coverage.ts";
 import type { Store } from "../store/store.ts";
 import { exposure, type Exposure } from "./exposure.ts";
 import { criticalitySummary, type CriticalitySummary } from "./criticality/bloc-summary.ts";
+import { importsAtOtherStage } from "./other-stage-imports.ts";
 
 export interface OverviewRow {
   material: string;
@@ -130,13 +131,8 @@ function overviewCoverage(rows: OverviewRow[], unavailable: Overview["unavailabl
 async function otherStageSourcing(store: Store, r: OverviewRow, production: Coverage, bloc: Bloc, unavailable: Overview["unavailable"]): Promise<void> {
   const other = unavailable.find((u) => u.material === r.material && u.stage !== r.stage);
   if (!other) return;
-  let src: Exposure;
-  try {
-    src = await exposure(store, { material: r.material, stage: other.stage, bloc, basis: "sourcing" });
-  } catch (e) {
-    if (!(e instanceof ChokepointError) || e.code !== "no_data") throw e;
-    return;
-  }
+  const src = await importsAtOtherStage(store, r.material, r.stage, bloc);
+  if (!src || src.stage !== other.stage) return;
   r.sourcing = { stage: src.stage, year: src.year, top: src.top, hhi: src.hhi, crmaBreached: src.crma.breached };
   r.sources.push(...src.sources);
   r.coverage = mergeCoverage([

@@ -29,6 +29,10 @@ export interface SupplyMix {
   missing: string[];
   /** whether the records behind the mix are known to be whole, and what is truncated, mixed or a basket */
   coverage: Coverage;
+  /** sourcing only: what the amounts count ("value" in `unit`, or "quantity") */
+  measure?: "value" | "quantity";
+  /** sourcing only: the datasets and codes behind the rows (e.g. eurostat-comext, CN8 25041000 and 25049000) */
+  products?: { dataset: string; kind: string; classification: string; codes: string[] }[];
 }
 
 const USGS = "USGS Mineral Commodity Summaries";
@@ -182,6 +186,10 @@ export async function sourcingSuppliers(store: Store, m: Material, stage: Stage,
   for (const r of rows) byDataset.set(r.dataset, (byDataset.get(r.dataset) ?? new Set()).add(r.classification));
   const info = await datasetInfo(store, [...byDataset.keys()]);
   for (const [ds, cls] of byDataset) notes.push(`${ds}: ${[...cls].join("/")} codes`);
+  const products = [...byDataset].map(([dataset, cls]) => {
+    const of = rows.filter((r) => r.dataset === dataset);
+    return { dataset, kind: of[0].kind, classification: [...cls].join("/"), codes: [...new Set(of.flatMap((r) => r.codes.split("+")))].sort() };
+  });
   const rowsOut = [...byPartner].filter(([, v]) => v > 0).map(([country, amount]) => ({ country, amount }));
   return {
     year: y,
@@ -193,6 +201,8 @@ export async function sourcingSuppliers(store: Store, m: Material, stage: Stage,
     notes,
     missing,
     coverage: sel.coverage,
+    measure: sel.measure,
+    products,
   };
 }
 

@@ -3,7 +3,7 @@ import { splitResolvedBloc, type Bloc } from "../domain/blocs.ts";
 import type { SourceRef } from "../domain/vocabulary.ts";
 import { wgiScale } from "../analytics/concentration.ts";
 import { resolveStage, type Material } from "../store/queries/materials.ts";
-import { baciFlows, baciYearsFor, type BaciFlow } from "../store/queries/baci-flows.ts";
+import { baciCodesIn, baciFlows, baciYearsFor, type BaciFlow } from "../store/queries/baci-flows.ts";
 import type { Store } from "../store/store.ts";
 import { loadPlanData, wgiFor, type PlanData } from "./plan-data.ts";
 import { parsePartnersRequest, type PartnersRequest } from "./partners-request.ts";
@@ -11,6 +11,7 @@ import { resolvePolicy } from "./policy.ts";
 import { findMaterial } from "./production.ts";
 import { allianceLinks, type AllianceLinks, type Flow, sum } from "./partners-alliance.ts";
 import { wgiEdition } from "../domain/wgi-edition.ts";
+import { compareViews, sourcingView, type BaciView, type Share, type SourcingView } from "./partners-sourcing.ts";
 
 export type Tier = "alliance" | "trusted" | "other";
 
@@ -35,15 +36,29 @@ export interface Alternative {
 
 export interface Dependency {
   country: string;
+  /** share of the bloc's imports from outside it, in the measure of `basis` (the sourcing engine's, or BACI's value) */
   share: number;
-  usd: number;
+  amount: number;
+  unit: string;
+  /** the amount in USD; null when the shares count tonnes (or a currency without a rate) */
+  usd: number | null;
   reasons: string[];
   alternatives: Alternative[];
 }
 
 export interface BlocPartners {
   bloc: string;
+  /** where the dependencies come from: the sourcing engine (as exposure shows them) or, without a sourcing mix, BACI */
+  dependencyBasis: "sourcing" | "baci";
+  /** the sourcing engine's view of the same bloc, material, stage and year; null when it has no import records */
+  sourcing: SourcingView | null;
+  /** whether the sourcing engine and BACI name the same largest supplier and the same dependencies; null without a sourcing view */
+  agreement: { largest: boolean; dependencies: boolean } | null;
+  /** the coverage warning naming both views and why they differ, when they disagree; else null */
+  disagreement: string | null;
+  /** BACI: the bloc's imports from outside it (value, tonnes) */
   extraImports: Flow;
+  /** BACI: the ten largest suppliers from outside the bloc */
   topSuppliers: { country: string; share: number; usd: number; tonnes: number | null }[];
   dependencies: Dependency[];
 }
@@ -66,9 +81,13 @@ export interface PartnersReport {
 }
 
 const METHOD =
-  "CEPII BACI flows summed over the material's HS6 codes at the stage. A dependency is a third country above the threshold (default 50 %) of the bloc's " +
-  "extra-bloc imports by value, or above the CRM Act's 65 %. Alternatives are every other exporter outside the bloc, sanctioned countries excluded, in tiers: " +
-  "the other alliance half (Japan for the EU, EU members for Japan), trusted partners (data/policy/trusted.json), then others; within a tier by share of world exports (value).";
+  "Dependencies come from the sourcing engine — the bloc's imports by partner as exposure (basis sourcing), overview, plan and simulate show them: per member the best " +
+  "source (complete reported data such as Eurostat Comext CN8 or Japan's Comtrade HS6, then CEPII BACI, then mirror or truncated data), by value in USD or by tonnes, " +
+  "flows between bloc members left out; BACI only when the engine has no import records. A dependency is a third country above the threshold (default 50 %) of " +
+  "the bloc's imports from outside it, or above the CRM Act's 65 %. Alternatives are world-export evidence from CEPII BACI (summed over the material's HS6 codes " +
+  "at the stage): every other exporter outside the bloc, sanctioned countries excluded, in tiers: the other alliance half (Japan for the EU, EU members for Japan), " +
+  "trusted partners (data/policy/trusted.json), then others; within a tier by share of world exports (value); sellsToBloc is BACI's figure. Where the engine and BACI " +
+  "name a different largest supplier or different dependencies, coverage.warnings says so with both figures and why.";
 
 /** HS6 codes of a material at a stage (own and group's; stage-less codes count for every stage). */
 function hs6Codes(data: PlanData, m: Material, stage: string): number[] {
@@ -81,7 +100,9 @@ function hs6Codes(data: PlanData, m: Material, stage: string): number[] {
 
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
-function blocPartners(id: string, members: Set<string>, flows: BaciFlow[], tiers: (c: string) => Tier, excluded: Set<string>, req: PartnersRequest, wgi: ReturnType<typeof wgiFor>): BlocPartners {
+type SourcingOf = Awaited<ReturnType<typeof sourcingView>>;
+
+function blocPartners(id: string, members: Set<string>, flows: BaciFlow[], tiers: (c: string) => Tier, excluded: Set<string>, req: PartnersRequest, wgi: ReturnType<typeof wgiFor>, src: SourcingOf): BlocPartners {
   const extra = flows.filter((f) => members.has(f.importer) && !members.has(f.exporter));
   const total = sum(extra);
   const by = new Map<string, BaciFlow[]>();
@@ -91,9 +112,16 @@ function blocPartners(id: string, members: Set<string>, flows: BaciFlow[], tiers
   const world = new Map<string, BaciFlow[]>();
   for (const f of flows) world.set(f.exporter, [...(world.get(f.exporter) ?? []), f]);
   const worldTotal = sum(flows).usd;
-  const deps = ranked.filter((s) => share(s.usd) > req.threshold || share(s.usd) > 0.65);
+  const measure = src.view?.measure === "quantity" ? `by ${src.view.unit === "t" ? "tonnes" : src.view.unit}` : "by value";
+  const deps: (Share & { unit: string; usd: number | null })[] = src.view
+    ? src.all.filter((s) => s.share > req.threshold || s.share > 0.65).map((s) => ({ ...s, unit: src.view!.unit, usd: src.view!.unit === "USD" ? s.amount : null }))
+    : ranked.filter((s) => share(s.usd) > req.threshold || share(s.usd) > 0.65).map((s) => ({ country: s.country, share: r6(share(s.usd)), amount: Math.round(s.usd), unit: "USD", usd: Math.round(s.usd) }));
   return {
     bloc: id,
+    dependencyBasis: src.view ? "sourcing" : "baci",
+    sourcing: src.view,
+    agreement: null,
+    disagreement: null,
     extraImports: total,
     topSuppliers: ranked.slice(0, 10).map((s) => ({ country: s.country, share: r6(share(s.usd)), usd: Math.round(s.usd), tonnes: s.tonnes })),
     dependencies: deps.map((d) => {
@@ -121,10 +149,10 @@ function blocPartners(id: string, members: Set<string>, flows: BaciFlow[], tiers
       const order: Tier[] = ["alliance", "trusted", "other"];
       const alternatives = order.flatMap((tier) => alts.filter((a) => a.tier === tier).sort((a, b) => b.worldExportShare - a.worldExportShare).slice(0, req.limit));
       const reasons = [
-        ...(share(d.usd) > req.threshold ? [`above ${req.threshold * 100} % of the bloc's extra-bloc imports`] : []),
-        ...(share(d.usd) > 0.65 ? ["above the CRM Act's 65 % single-third-country benchmark"] : []),
+        ...(d.share > req.threshold ? [`above ${req.threshold * 100} % of the bloc's extra-bloc imports (${measure})`] : []),
+        ...(d.share > 0.65 ? ["above the CRM Act's 65 % single-third-country benchmark"] : []),
       ];
-      return { country: d.country, share: r6(share(d.usd)), usd: Math.round(d.usd), reasons, alternatives };
+      return { country: d.country, share: d.share, amount: d.amount, unit: d.unit, usd: d.usd, reasons, alternatives };
     }),
   };
 }
@@ -168,13 +196,42 @@ export async function partners(store: Store, request: PartnersInput | PartnersRe
   const wgi = wgiFor(d, year);
   const halves = bloc.id === "ALLIANCE" ? [{ id: "EU27", members: eu }, { id: "JPN", members: ["JPN"] }] : [{ id: bloc.id, members: bloc.members }];
   const isEu = (c: string) => eu.includes(c);
-  const blocs = halves.map((h) => {
+  const inBaci = await baciCodesIn(store, codes, year);
+  const release = y.release ?? "unknown release";
+  let complete = y.withQuantity;
+  const blocs: BlocPartners[] = [];
+  for (const h of halves) {
     const other = h.id === "EU27" ? (c: string) => c === "JPN" : h.id === "JPN" ? isEu : () => false;
     const trusted = resolvePolicy(h.members, { allow: req.allow }, eu).trusted;
-    return blocPartners(h.id, new Set(h.members), flows, (c) => (other(c) ? "alliance" : trusted.has(c) ? "trusted" : "other"), excluded, req, wgi);
-  });
+    const src = await sourcingView(store, m, stage, h, year);
+    const b = blocPartners(h.id, new Set(h.members), flows, (c) => (other(c) ? "alliance" : trusted.has(c) ? "trusted" : "other"), excluded, req, wgi, src);
+    if (!src.view) {
+      warnings.push(`${h.id}: the sourcing engine has no import mix (${src.reason}): dependencies from CEPII BACI`);
+    } else {
+      const baci: BaciView = {
+        release,
+        year,
+        codes: inBaci.map(String),
+        absentCodes: codes.filter((c) => !inBaci.includes(c)).map(String),
+        totalUsd: b.extraImports.usd,
+        ranked: rankedShares(flows, new Set(h.members)),
+      };
+      // With one BACI code and a broader sourcing scope, the engine on that code alone separates scope from source.
+      const narrower = inBaci.length === 1 && src.view.products.some((p) => p.codes.join() !== String(inBaci[0]));
+      const onCode = narrower ? (await sourcingView(store, m, stage, h, src.view.year, String(inBaci[0]))).view : null;
+      const cmp = compareViews(h.id, src.view, src.all, baci, req.threshold, onCode ? { code: String(inBaci[0]), view: onCode } : null);
+      b.agreement = cmp.agreement;
+      b.disagreement = cmp.warning;
+      if (cmp.warning) warnings.push(cmp.warning);
+      if (src.view.year !== year && !cmp.warning) warnings.push(`${h.id}: the sourcing mix is for ${src.view.year} (no import records in ${year}), BACI's for ${year}`);
+      complete &&= src.view.coverage.complete;
+      warnings.push(...src.view.coverage.warnings.map((w) => `${h.id} sourcing: ${w}`));
+    }
+    blocs.push(b);
+  }
   if (!y.withQuantity) warnings.push(`BACI ${year} carries no quantities for these codes: tonnes and unit values are null`);
-  if (codes.length > 1) warnings.push(`flows are summed over ${codes.length} HS6 codes (${codes.join(", ")})`);
+  if (inBaci.length > 1) warnings.push(`BACI flows are summed over ${inBaci.length} HS6 codes (${inBaci.join(", ")})`);
+  if (inBaci.length < codes.length) warnings.push(`the loaded BACI has no ${year} rows for HS6 ${codes.filter((c) => !inBaci.includes(c)).join(", ")}: alternatives and BACI figures cover ${inBaci.join(", ") || "nothing"} only`);
   if ([811292, 850511, 280469].some((c) => codes.includes(c))) warnings.push("an HS6 basket: the code covers more than this material (see data SOURCE.md)");
   const wgiYears = [...wgi.values()].map((w) => w.year);
   return {
@@ -189,10 +246,24 @@ export async function partners(store: Store, request: PartnersInput | PartnersRe
     ...(bloc.id === "ALLIANCE" ? { alliance: allianceLinks(flows, eu, req.limit) } : {}),
     policy: { excluded: [...excluded].sort(), sanctionsSource: policy.sanctionsSource, trustedSource: policy.trustedSource },
     sources: [
-      { dataset: "CEPII BACI", edition: y.release ?? "unknown release", year },
+      ...uniqueSources(blocs.flatMap((b) => b.sourcing?.sources ?? [])),
+      { dataset: "CEPII BACI", edition: release, year },
       ...(wgiYears.length ? [{ dataset: "Worldwide Governance Indicators", edition: wgiEdition(Math.max(...wgiYears)), year: Math.max(...wgiYears) }] : []),
     ],
-    coverage: { complete: y.withQuantity, warnings },
+    coverage: { complete, warnings },
     method: METHOD,
   };
+}
+
+/** Every supplier from outside the bloc in BACI, by value, largest first (the comparison needs more than the top ten). */
+function rankedShares(flows: readonly BaciFlow[], members: Set<string>): Share[] {
+  const by = new Map<string, number>();
+  for (const f of flows) if (members.has(f.importer) && !members.has(f.exporter)) by.set(f.exporter, (by.get(f.exporter) ?? 0) + f.usd);
+  const total = [...by.values()].reduce((a, b) => a + b, 0);
+  return [...by].map(([country, usd]) => ({ country, share: r6(total > 0 ? usd / total : 0), amount: usd })).sort((a, b) => b.amount - a.amount);
+}
+
+function uniqueSources(refs: readonly SourceRef[]): SourceRef[] {
+  const seen = new Map(refs.map((r) => [`${r.dataset}|${r.edition}|${r.year}`, r]));
+  return [...seen.values()];
 }

@@ -13,6 +13,7 @@ import type { PlanProblem } from "./problem.ts";
 import { splitBloc, type PlanInput, type PlanRequest } from "./request.ts";
 import { compareWithPlan, currentMix, type CurrentMix } from "./current-mix.ts";
 import { sizeStockpile, type StockpileSizing } from "./stockpile.ts";
+import { importsAtOtherStage, otherStageWarnings } from "../analytics/other-stage-imports.ts";
 
 export interface PlanSupplier {
   country: string;
@@ -172,7 +173,11 @@ export async function plan(store: Store, request: PlanInput | PlanRequest | Reco
     const priceOf = (i: number) => p.partners.reduce((t, _, pi) => t + sol.partners[pi].volumes[i] * (p.suppliers[i].partnerCost?.[pi] ?? p.suppliers[i].unitCost), 0) / Math.max(totals[i], 1e-12);
     report.current.versusPlan = compareWithPlan(report.current, p.suppliers.map((s, i) => ({ country: s.country, volume: totals[i], price: priceOf(i) })));
   }
-  report.coverage = planCoverage(report, ctx, req.current !== false);
+  // Without imports at the plan's stage, say what the bloc's imports at the other stage rest on (as overview does).
+  const elsewhere = req.current !== false && !report.current
+    ? otherStageWarnings(ctx.bloc, ctx.stage, await importsAtOtherStage(store, ctx.material, ctx.stage, { id: ctx.bloc, members: ctx.blocMembers }))
+    : [];
+  report.coverage = planCoverage(report, ctx, elsewhere);
   if (req.compareSeparate) {
     if (p.partners.length < 2) throw new ChokepointError("invalid_input", `--compare-separate needs the ALLIANCE bloc (got ${ctx.bloc})`);
     report.comparison = await compareSeparate(p, sol, ctx.costUnit);
@@ -192,7 +197,7 @@ export async function plan(store: Store, request: PlanInput | PlanRequest | Reco
 }
 
 /** The plan's coverage: its prices', its production rows' and today's mix's, each warning said once. */
-function planCoverage(r: PlanReport, ctx: PlanContext, askedCurrent: boolean): Coverage {
+function planCoverage(r: PlanReport, ctx: PlanContext, noCurrent: readonly string[]): Coverage {
   const warnings = [...r.prices.coverage.warnings];
   let complete = r.prices.coverage.complete;
   const unmapped = ctx.notes.filter((n) => /has no ISO3 code/.test(n));
@@ -203,9 +208,9 @@ function planCoverage(r: PlanReport, ctx: PlanContext, askedCurrent: boolean): C
   if (r.current) {
     complete &&= r.current.coverage.complete;
     warnings.push(...r.current.coverage.warnings.map((w) => `today's mix: ${w}`));
-  } else if (askedCurrent) {
+  } else if (noCurrent.length) {
     complete = false;
-    warnings.push(`today's mix: no import records for the bloc at the ${r.stage} stage`);
+    warnings.push(...noCurrent.map((w) => `today's mix: ${w}`));
   }
   return { complete, warnings: [...new Set(warnings)] };
 }

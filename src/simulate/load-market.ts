@@ -1,6 +1,7 @@
 import { ChokepointError } from "../domain/error.ts";
 import type { SourceRef, Stage } from "../domain/vocabulary.ts";
 import { productionSuppliers } from "../analytics/supply-mix.ts";
+import { importsAtOtherStage, otherStageWarnings } from "../analytics/other-stage-imports.ts";
 import { importSelection, nearestYear } from "../analytics/sourcing/engine.ts";
 import { datasetInfo, hasTradeCodes, productionYears } from "../store/queries/exposure.ts";
 import { resolveMaterial, resolveStage } from "../store/queries/materials.ts";
@@ -105,6 +106,12 @@ export async function loadMarket(
     notes.push(`no import data for ${g}: assumed to source like the world`);
     worldMix.push(g);
   }
+  // A group without imports at this stage: what its imports at the other stage rest on (e.g. a truncated source).
+  const elsewhere: string[] = [];
+  for (const g of worldMix) {
+    const members = universe.countries.filter((c) => universe.groupOf(c) === g);
+    elsewhere.push(...otherStageWarnings(g, stage, await importsAtOtherStage(store, m.id, stage, { id: g, members })));
+  }
   const shares: Record<string, [number, number]> = {};
   for (const g of groups) shares[g] = demandShares[g] ?? DEMAND_SHARES[g] ?? DEMAND_SHARES.OTHER;
   if (tyear !== undefined) {
@@ -126,7 +133,7 @@ export async function loadMarket(
   const coverage = mergeCoverage([
     { label: "world production", coverage: mix.coverage },
     { label: `importers' mix ${tyear ?? ""}`.trim(), coverage: sel?.coverage ?? { complete: false, warnings: ["no import data for any importer"] } },
-    { coverage: { complete: worldMix.length === 0, warnings: worldMix.map((g) => `no import data for ${g}: assumed to source like the world`) } },
+    { coverage: { complete: worldMix.length === 0, warnings: [...worldMix.map((g) => `no import data for ${g}: assumed to source like the world`), ...elsewhere] } },
   ]);
   return { market, endUse, coverage };
 }

@@ -9,7 +9,7 @@ import { parsePartnersRequest } from "../../plan/partners-request.ts";
 export function register(program: Command): void {
   program
     .command("partners")
-    .description("who else exports a product a bloc depends on: the other alliance half first, then trusted partners, then others (CEPII BACI)")
+    .description("who else exports a product a bloc depends on: the other alliance half first, then trusted partners, then others (dependencies from the sourcing engine, alternatives from CEPII BACI)")
     .requiredOption("-m, --material <id>", "material id from the catalogue (see `chokepoint materials`)")
     .option("-b, --bloc <bloc>", "EU27, JPN, ALLIANCE (both halves and the links between them), or a comma list of countries", "EU27")
     .addOption(new Option("-s, --stage <stage>", "supply-chain stage (default: the material's natural stage)").choices(["extraction", "processing"]))
@@ -26,8 +26,10 @@ Examples:
   $ chokepoint partners -m magnesium -b JPN --json
   $ chokepoint partners -m gallium -b ALLIANCE          where the EU and Japan already supply each other
 
-A dependency is a third country above 50 % of the bloc's extra-bloc imports (value), or above the CRM
-Act's 65 %. For each, every other exporter outside the bloc (sanctioned countries excluded) with its
+A dependency is a third country above 50 % of the bloc's imports from outside it, or above the CRM Act's
+65 %, as the sourcing engine reads them (the shares exposure --basis sourcing shows: Comext, Japan's
+Comtrade lines, else BACI); a note says where BACI names another largest supplier or dependency, and
+why. For each dependency, every other exporter in BACI outside the bloc (sanctioned countries excluded) with its
 share of world exports, what it already sells the bloc, what it sells elsewhere (could be redirected;
 not spare capacity), its unit value (USD/t) and governance (WGI, EC 0–10 scale, higher = worse).`,
     )
@@ -54,16 +56,21 @@ const t = (x: number | null) => (x === null ? "–" : Math.round(x).toLocaleStri
 export function renderPartners(r: PartnersReport): string {
   const lines = [`${r.material} · ${r.stage} · ${r.bloc} · BACI ${r.year} · HS6 ${r.codes.join(", ")}`];
   for (const b of r.blocs) {
-    lines.push("", `${b.bloc}: extra-bloc imports ${usd(b.extraImports.usd)} USD, ${t(b.extraImports.tonnes)} t; top ${b.topSuppliers.slice(0, 3).map((s) => `${s.country} ${pct(s.share)}`).join(", ")}`);
+    const src = b.sourcing;
+    if (src) {
+      const amt = src.unit === "t" ? `${t(src.total)} t` : `${usd(src.total)} ${src.unit}`;
+      lines.push("", `${b.bloc} sourcing ${src.year} (${src.products.map((p) => `${p.dataset} ${p.classification}`).join(" + ")}, by ${src.measure === "quantity" ? src.unit : "value"}): imports from outside ${amt}; top ${src.topSuppliers.slice(0, 3).map((s) => `${s.country} ${pct(s.share)}`).join(", ")}`);
+    } else lines.push("", `${b.bloc}: no sourcing mix from the sourcing engine; dependencies from BACI`);
+    lines.push(`${src ? "  " : ""}BACI ${r.year}: extra-bloc imports ${usd(b.extraImports.usd)} USD, ${t(b.extraImports.tonnes)} t; top ${b.topSuppliers.slice(0, 3).map((s) => `${s.country} ${pct(s.share)}`).join(", ")}`);
     if (!b.dependencies.length) lines.push("  no dependency: no third country above the threshold");
     for (const d of b.dependencies) {
-      lines.push("", `  depends on ${d.country}: ${pct(d.share)} of extra-bloc imports (${d.reasons.join("; ")})`);
+      lines.push("", `  depends on ${d.country}: ${pct(d.share)} (${d.reasons.join("; ")})`);
       lines.push(
         formatTable(d.alternatives, [
           { key: (a: Alternative) => a.tier, title: "  tier" },
           { key: (a) => a.country, title: "exporter" },
           { key: (a) => pct(a.worldExportShare), title: "world exports", align: "right" },
-          { key: (a) => pct(a.sellsToBloc.share), title: `of ${b.bloc} imports`, align: "right" },
+          { key: (a) => pct(a.sellsToBloc.share), title: `of ${b.bloc} imports (BACI)`, align: "right" },
           { key: (a) => t(a.sellsToBloc.tonnes), title: `t to ${b.bloc}`, align: "right" },
           { key: (a) => t(a.exportsElsewhere.tonnes), title: "t elsewhere", align: "right" },
           { key: (a) => (a.unitValueUsdPerTonne === null ? "–" : a.unitValueUsdPerTonne.toLocaleString("en")), title: "USD/t", align: "right" },

@@ -18,8 +18,9 @@ export function shownAlternatives(alts: readonly Alternative[]): Alternative[] {
 
 /**
  * Partner finder on the material page (`GET /api/partners`): for each dependency of the bloc (a third
- * country above 50 % of its extra-bloc imports, or above the CRM Act's 65 %), who else exports the
- * product — the other alliance half first, then trusted partners, then others.
+ * country above 50 % of its extra-bloc imports as the sourcing engine reads them, or above the CRM Act's
+ * 65 %), who else exports the product in BACI — the other alliance half first, then trusted partners,
+ * then others. Where BACI names another largest supplier or dependency, the panel says so and why.
  */
 export function PartnersPanel({ material, bloc, stage }: { material: string; bloc: string; stage: string }) {
   const r = useApi<PartnersReport>(partnersPath(material, bloc, stage));
@@ -31,12 +32,13 @@ export function PartnersPanel({ material, bloc, stage }: { material: string; blo
         <Absent title="No partner figures for this material." details={plain(r.error.message).details}><p>{plain(r.error.message).text}</p></Absent>
       ) : (
         <>
-          <p className="note">World trade (CEPII BACI {r.data.year}, HS {r.data.codes.join(", ")}, {r.data.stage}). Sanctioned suppliers left out: {r.data.policy.excluded.map(name).join(", ")}.</p>
+          <p className="note">Dependencies: the bloc's imports as in the sourcing table (sourcing engine); other exporters: world trade (CEPII BACI {r.data.year}, HS {r.data.codes.join(", ")}, {r.data.stage}). Sanctioned suppliers left out: {r.data.policy.excluded.map(name).join(", ")}.</p>
           {r.data.blocs.map((b) => (
             <div key={b.bloc} className="partner-bloc" data-bloc={b.bloc}>
               {r.data.blocs.length > 1 ? <h3>{blocName(b.bloc)}</h3> : null}
+              {b.disagreement ? <Disagreement b={b} name={name} /> : null}
               {b.dependencies.length === 0 ? (
-                <p className="no-dependency">No dependency in world trade figures: no third country supplies more than 50 % of {blocName(b.bloc)}'s imports from outside in CEPII BACI {r.data.year}{b.topSuppliers[0] ? ` (largest: ${name(b.topSuppliers[0].country)} ${pct(b.topSuppliers[0].share)})` : ""}. The sourcing table above may read another source (customs data by product), so its shares can differ.</p>
+                <p className="no-dependency">No dependency: no third country supplies more than 50 % of {blocName(b.bloc)}'s imports from outside ({b.sourcing ? `sourcing engine, ${b.sourcing.year}` : `CEPII BACI ${r.data.year}`}{largest(b) ? `; largest: ${name(largest(b)!.country)} ${pct(largest(b)!.share)}` : ""}).</p>
               ) : b.dependencies.map((d) => <DependencyTable key={d.country} bloc={b.bloc} d={d} name={name} material={material} />)}
             </div>
           ))}
@@ -55,14 +57,30 @@ export function PartnersPanel({ material, bloc, stage }: { material: string; blo
   );
 }
 
+/** Where BACI names another largest supplier or dependency than the sourcing engine: one line, the reasons folded. */
+function Disagreement({ b, name }: { b: PartnersReport["blocs"][number]; name: (c: string) => string }) {
+  const [s, t] = [b.sourcing?.topSuppliers[0], b.topSuppliers[0]];
+  return (
+    <div className="partners-disagree warn" role="note">
+      <b>Sources disagree:</b> {s ? `the sourcing table (${b.sourcing!.year}) has ${name(s.country)} ${pct(s.share)} largest` : "the sourcing table"}, world trade (CEPII BACI) {t ? `${name(t.country)} ${pct(t.share)}` : "no supplier"}. Dependencies follow the sourcing table.{" "}
+      <details><summary>Why</summary>{b.disagreement}</details>
+    </div>
+  );
+}
+
+/** The bloc's largest supplier from outside it, as the dependencies were read (sourcing engine, else BACI). */
+function largest(b: PartnersReport["blocs"][number]) {
+  return b.sourcing ? b.sourcing.topSuppliers[0] ?? null : b.topSuppliers[0] ?? null;
+}
+
 function DependencyTable({ bloc, d, name, material }: { bloc: string; d: PartnersReport["blocs"][number]["dependencies"][number]; name: (c: string) => string; material: string }) {
   const shown = shownAlternatives(d.alternatives);
   const rows = d.alternatives.map((a) => ({ bloc, dependency: d.country, country: a.country, name: name(a.country), tier: a.tier, worldExportShare: a.worldExportShare, worldExportsUsd: a.worldExports.usd, sellsToBlocUsd: a.sellsToBloc.usd, sellsToBlocShare: a.sellsToBloc.share, exportsElsewhereUsd: a.exportsElsewhere.usd, governanceRisk: a.governance?.risk ?? null }));
   return (
     <div className="dependency" data-dependency={d.country}>
-      <p><b>{name(d.country)} supplies {pct(d.share)}</b> of {blocName(bloc)}'s imports from outside ({usd(d.usd)}): {d.reasons.join("; ")}. Other exporters:</p>
+      <p><b>{name(d.country)} supplies {pct(d.share)}</b> of {blocName(bloc)}'s imports from outside ({d.usd !== null ? usd(d.usd) : `${Math.round(d.amount).toLocaleString("en")} ${d.unit}`}): {d.reasons.join("; ")}. Other exporters:</p>
       <table className="partners-table">
-        <thead><tr><th>Exporter</th><th>Tier</th><th className="num">World export share</th><th className="num">Sells {bloc} now</th><th className="num">Exports elsewhere</th><th className="num">Governance risk</th></tr></thead>
+        <thead><tr><th>Exporter</th><th>Tier</th><th className="num">World export share</th><th className="num">Sells {bloc} now (BACI)</th><th className="num">Exports elsewhere</th><th className="num">Governance risk</th></tr></thead>
         <tbody>
           {shown.map((a) => (
             <tr key={a.country} data-country={a.country} data-tier={a.tier}>
