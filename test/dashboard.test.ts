@@ -338,6 +338,7 @@ test("tariffs: JPN and EU27 timeline with every measure date numbered and named;
 
 test("glossary defines the terms", { skip, timeout: 60_000 }, async () => {
   await page.goto(url("/glossary"));
+  await page.locator("dt").first().waitFor(T); // the page's code arrives as its own chunk
   for (const t of ["HHI", "SR/EI", "WGI", "Basket code", "CRM Act 65 %"]) assert.ok(await page.locator("dt", { hasText: t }).count(), t);
 });
 
