@@ -272,6 +272,7 @@ test("scenario: bloc rows, members folded, ≤ 5 series with distinct colours, V
   const rows = await page.locator(".results table.targets tbody tr").allInnerTexts();
   assert.ok(rows.length <= 5 && rows.length >= 2, rows.join("|"));
   assert.ok(!(await page.locator("details.members").evaluate((d) => (d as HTMLDetailsElement).open)), "members folded away");
+  assert.equal(await page.locator(".results details.data-details").count(), 1, "one Data details for the result");
   for (const fig of await page.locator(".results figure.plot").all()) {
     const strokes = await fig.locator("svg [aria-label='line'] path").evaluateAll((ps) => ps.map((p) => p.getAttribute("stroke")));
     assert.ok(strokes.length >= 1 && strokes.length <= 5, `${strokes.length} series`);

@@ -1,5 +1,4 @@
 import { useApi } from "../api.ts";
-import { DataDetails } from "../components/status.tsx";
 import { useCountryNames } from "../countries.ts";
 import { BlocSwitch, Link, Show, Sources, blocName, href, pct, type SourceRef } from "../ui.tsx";
 
@@ -75,8 +74,7 @@ function AlertItem({ rank, x, name }: { rank: number; x: Alert; name: (c: string
           <Link to={href(`/material/${x.material}`, { bloc: x.bloc })}>Exposure</Link>{" · "}
           {x.scenario ? <Link to={href("/scenario", { yaml: JSON.stringify(x.scenario) })}>Open as scenario</Link> : <span className="note">no scenario (not simulable)</span>}
         </p>
-        <Sources sources={x.sources} />
-        {x.evidence !== x.summary ? <DataDetails items={[`Evidence: ${x.evidence}`]} /> : null}
+        <Sources sources={x.sources} details={x.evidence !== x.summary ? [`Evidence: ${x.evidence}`] : []} />
       </div>
     </li>
   );

@@ -1,6 +1,5 @@
 import * as Plot from "@observablehq/plot";
 import { Chart } from "../components/figure.tsx";
-import { DataDetails } from "../components/status.tsx";
 import { Sources, pct } from "../ui.tsx";
 
 type Band = { p5: number; p50: number; p95: number };
@@ -73,10 +72,9 @@ export function Results({ r, asked, window: win, name }: { r: Result; asked: str
         </p>
         {eu && top && top[1] > 0.5 * eu.p50 ? <p className="warn">⚠ {name(top[0])} carries {pct(top[1] / eu.p50, 0)} of the EU's value added at risk ({meur(top[1])} of {meur(eu.p50)}): members are apportioned by their share of EU imports, which can put a large share on a country that re-exports.</p> : null}
         <p className="note">Sanity check against each member's GDP: no GDP figures are loaded in this store, so the amounts cannot be compared with the size of each economy here.</p>
-        {m0.valueAdded ? <Sources sources={[m0.valueAdded.source]} /> : null}
       </div>
-      <Sources sources={r.markets.flatMap((m) => m.sources)} />
-      <DataDetails items={[...m0.notes, `seed ${r.seed}`]} />
+      {/* One source line and one "Data details" for the whole result: editions, the market's notes, the seed. */}
+      <Sources sources={[...r.markets.flatMap((m) => m.sources), ...(m0.valueAdded ? [m0.valueAdded.source] : [])]} details={[...m0.notes, `seed ${r.seed}`]} />
     </section>
   );
 }
