@@ -255,6 +255,14 @@ test("alerts: an alert's 'Open as scenario' opens its own scenario, as YAML, in 
   const first = api.alerts.find((a: any) => a.scenario);
   assert.ok(first, "an alert with a scenario");
   await page.goto(url("/alerts?bloc=ALLIANCE"));
+  await page.locator("ol.alerts li").first().waitFor(T);
+  // Each alert is drawn (a bar of its share at risk) and says why when it has no simulation.
+  assert.equal(await page.locator("ol.alerts > li .alert-bars .bar.risk").count(), await page.locator("ol.alerts > li").count());
+  const unsimulated = api.alerts.slice(0, 40).filter((a: any) => !a.simulation).length;
+  assert.equal(await page.locator("ol.alerts .not-simulated").count(), unsimulated);
+  // Coverage: an incomplete alert says so on the page.
+  const incomplete = api.alerts.slice(0, 40).filter((a: any) => !a.coverage.complete).length;
+  assert.equal(await page.locator("ol.alerts > li[data-complete=false] details.warnings").count(), incomplete);
   await page.getByRole("link", { name: "Open as scenario" }).first().click();
   await page.waitForURL(/\/scenario\?/);
   const yaml = await page.locator("textarea").inputValue();

@@ -6,7 +6,7 @@ type Band = { p5: number; p50: number; p95: number };
 type Alert = {
   signal: string; bloc: string; material: string; materials: string[]; basket: { code: string; materials: string[] } | null; date: string | null; supplier: string; kind: string;
   summary: string; supplierShare: number; shareAtRisk: number; impact: number; impactBasis: string; simulation: { peakShortfall: Band; valueAddedAtRisk: Band | null } | null;
-  scenario: unknown; evidence: string; basis: string; year: number; sources: SourceRef[]; coverage?: { complete: boolean; warnings: string[] };
+  scenario: unknown; simulationNote?: string; evidence: string; basis: string; year: number; sources: SourceRef[]; coverage?: { complete: boolean; warnings: string[] };
 };
 type Alerts = { alerts: Alert[]; groups: { kind: string; count: number }[]; method: string };
 
@@ -64,6 +64,7 @@ function AlertItem({ rank, x, name }: { rank: number; x: Alert; name: (c: string
         <p><span className="rank">{rank}.</span> <b>{x.date ?? "undated"}</b> · {KIND[x.kind] ?? x.kind} · {name(x.supplier)} → {mats}</p>
         <p className="figures"><b>{pct(x.shareAtRisk)}</b> of {blocName(x.bloc)}'s {x.material} supply at risk ({name(x.supplier)} supplies {pct(x.supplierShare)}, {x.basis} {x.year}){x.simulation ? <>; simulated peak shortfall <b>{pct(x.simulation.peakShortfall.p50)}</b> (p95 {pct(x.simulation.peakShortfall.p95)}){x.simulation.valueAddedAtRisk ? `, value added at risk €${Math.round(x.simulation.valueAddedAtRisk.p50).toLocaleString("en")} M` : ""}</> : null}</p>
         <p className="summary">{x.summary}</p>
+        {!x.simulation ? <p className="note not-simulated">Not simulated{x.simulationNote ? `: ${x.simulationNote}` : ""}. Ranked by the share at risk instead.</p> : null}
         {warnings.length ? (
           <details className="warnings">
             <summary>⚠ Incomplete data: {short(warnings[0])}{warnings.length > 1 ? ` (+${warnings.length - 1} more)` : ""}</summary>
