@@ -54,7 +54,7 @@ test("China's cobalt ban (the dashboard's scenario): Finland's GDP is the World 
   assert.ok(Math.abs(euSum / meur(usdOf("EUU", 2023), 2023) - 1) < 1e-12);
   assert.deepEqual(r.targets.ALLIANCE.gdp!.members, eu.members);
   assert.equal(r.targets.JPN.gdp, null, "no value added modelled for Japan, so no GDP check");
-  assert.ok(eu.sources.some((s) => /World Bank/.test(s.dataset)) && eu.sources.some((s) => /ECB|Euro foreign exchange/.test(s.dataset)));
+  assert.ok(eu.sources.some((s) => /World Bank/.test(s.dataset) && s.year === 2023) && eu.sources.some((s) => /Euro foreign exchange/.test(s.dataset) && s.year === 2023), JSON.stringify(eu.sources));
 });
 
 test("China's magnesium ban flags Slovenia: a coverage warning naming the member, the amount, the GDP and the share", async () => {

@@ -22,6 +22,7 @@ test("a member: GDP in EUR at the GDP year's rate, share over the horizon, flagg
   assert.equal(g.implausible, true);
   assert.match(g.basis, /over the 24-month horizon ÷ GDP over the same months \(annual GDP × 24\/12\)/);
   assert.equal(g.missingReason, null);
+  assert.deepEqual(gdpContext(input({ sources: [{ dataset: "WB GDP", edition: "x" }] })).sources, [{ dataset: "WB GDP", edition: "x", year: 2023 }]);
   assert.match(g.warning!, /^Implausible: Finland's value added at risk from cobalt \(p50 €12\.0 bn over 24 months\) is 2\.22 % of its GDP over the same months \(GDP 2023 €270\.0 bn a year\), above the 2\.00 % ceiling/);
 });
 

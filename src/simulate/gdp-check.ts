@@ -46,6 +46,7 @@ export interface GdpCheckInput {
   scenarioYear: number;
   members: string[];
   figures: ReadonlyMap<string, GdpFigure>;
+  /** the GDP and exchange-rate datasets (each gets the GDP year used) */
   sources: SourceRef[];
   threshold?: number;
 }
@@ -85,7 +86,7 @@ export function gdpContext(i: GdpCheckInput): GdpContext {
     usdPerEur: years.length === 1 && have.length ? Math.round(1e6 / have[0].eurPerUsd!) / 1e6 : null,
     vaShare: vaShare === null ? null : Number(vaShare.toPrecision(4)),
     basis: `p50 value added at risk over the ${i.horizonMonths}-month horizon ÷ GDP over the same months (annual GDP × ${i.horizonMonths}/12)`,
-    threshold, implausible, sources: i.sources,
+    threshold, implausible, sources: year === null ? i.sources : i.sources.map((src) => ({ ...src, year })),
     missingReason: missing.length ? missingWhy(missing, i.figures, i.scenarioYear) : null,
     warning,
   };
