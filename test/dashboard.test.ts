@@ -287,6 +287,9 @@ test("scenario: bloc rows, members folded, ≤ 5 series with distinct colours, V
     assert.equal(new Set(strokes).size, strokes.length, "distinct colours");
   }
   assert.match(await page.locator(".explain").innerText(), /Method:.*value added.*substitution index/s);
+  // The check against GDP is real: a "% of GDP" column and the EU's share in words (World Bank GDP at the ECB rate).
+  assert.match(await page.locator(".results table.targets thead").innerText(), /% of GDP/);
+  assert.match(await page.locator(".explain").innerText(), /Sanity check against GDP \(World Bank.*\): the EU's value added at risk is .* % of its GDP over the same 24 months \(GDP 2023, €16\.97 trn a year\)/s);
   await page.locator("textarea").fill("name: broken\nyear: 2023\nshocks: []\n");
   await page.getByRole("button", { name: "Run scenario" }).click();
   await page.locator(".error").waitFor();

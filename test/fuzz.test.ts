@@ -70,6 +70,7 @@ test(`fuzz: mutated loader files load whole or are refused cleanly, the database
     ["monthly-trade", "monthly.csv", readFileSync("test/fixtures/monthly/cod_cobalt_exports.csv", "utf8")],
     ["usgs-mcs", "mcs2024-galli_world.csv", readFileSync("test/fixtures/h1a/mcs2024-galli_world.csv", "utf8")],
     ["wgi", "WGIData.csv", readFileSync("test/fixtures/h1a/WGIData.csv", "utf8")],
+    ["gdp", "gdp.csv", readFileSync("test/fixtures/h1a/gdp.csv", "utf8")],
     ["baci", "BACI_HS22_Y2022_V202501.csv", readFileSync("test/fixtures/baci/BACI_HS22_Y2022_V202501.csv", "utf8")],
   ];
   let i = 0, refused = 0;

@@ -15,6 +15,7 @@ import { wgiLoader } from "./reference/wgi.ts";
 import { wgiLongLoader } from "./reference/wgi-long.ts";
 import { hsLoader } from "./reference/hs.ts";
 import { fxLoader } from "./reference/fx.ts";
+import { gdpLoader } from "./reference/gdp.ts";
 import { exportRestrictionsLoader } from "./reference/export-restrictions.ts";
 import { baciLoader } from "./trade/baci.ts";
 import { comtradeBulkLoader } from "./trade/comtrade-bulk.ts";
@@ -41,6 +42,7 @@ export const loaders: Record<string, Loader> = {
   "wgi-long": wgiLongLoader,
   hs: hsLoader,
   fx: fxLoader,
+  gdp: gdpLoader,
   "export-restrictions": exportRestrictionsLoader,
   baci: baciLoader,
   "comtrade-bulk": comtradeBulkLoader,

@@ -12,6 +12,8 @@ import { monteCarlo, type TargetResult, type TargetView, type ValueAddedBasis } 
 import { withOverrides, type ParamName, type ParamRange } from "./params.ts";
 import { round } from "./quantiles.ts";
 import type { Scenario } from "./scenario.ts";
+import { gdpTable } from "../store/queries/gdp.ts";
+import { gdpContext, missingGdpWarning, type GdpContext } from "./gdp-check.ts";
 
 export interface SimulateOptions {
   runs?: number;
@@ -21,6 +23,9 @@ export interface SimulateOptions {
   /** Run the Monte Carlo on a worker thread (the server: keeps the event loop free). No progress then. */
   offThread?: boolean;
 }
+
+/** A target's result with its value added at risk set against GDP (null when no value added is modelled). */
+export type SimulatedTarget = TargetResult & { gdp: GdpContext | null };
 
 /** What one market's simulation reports besides its targets. */
 export interface MarketResult {
@@ -36,7 +41,7 @@ export interface MarketResult {
   notes: string[];
   /** world production and the importers' mixes behind this market: complete only when both are whole */
   coverage: Coverage;
-  targets: Record<string, TargetResult>;
+  targets: Record<string, SimulatedTarget>;
 }
 
 export interface SimulationResult {
@@ -46,7 +51,7 @@ export interface SimulationResult {
   units: Record<string, string>;
   parameters: Record<ParamName, ParamRange>;
   /** The first market's targets (most scenarios hit one market); every market is in `markets`. */
-  targets: Record<string, TargetResult>;
+  targets: Record<string, SimulatedTarget>;
   markets: MarketResult[];
   /** every market's coverage, each warning prefixed with its market */
   coverage: Coverage;
@@ -58,6 +63,7 @@ const UNITS = {
   price: "relative change of the world price (0.5 = +50 %)",
   monthsCovered: "months from the first gap until stockpiles no longer cover it",
   valueAddedAtRisk: "million EUR of EU sector value added over the horizon (EU members only)",
+  gdp: "gdpMeur: annual GDP, million EUR (World Bank current US$ at the ECB annual rate of the GDP year); vaShare: p50 value added at risk ÷ GDP over the horizon (0–1)",
 };
 
 /**
@@ -91,6 +97,9 @@ export async function simulate(store: Store, scenario: Scenario, opts: SimulateO
 
   const markets: MarketResult[] = [];
   const keys = marketsOf(scenario);
+  const gdp = await gdpTable(store, scenario.year);
+  const nameOf = new Map(countries.map((c) => [c.iso3, c.name]));
+  const name = (c: string) => nameOf.get(c) ?? c;
   for (let mi = 0; mi < keys.length; mi++) {
     const key = keys[mi];
     const { market, endUse, coverage } = await loadMarket(store, key.material, key.stage, scenario.year, { countries: universe, groupOf }, scenario.demandShares ?? {});
@@ -102,9 +111,30 @@ export async function simulate(store: Store, scenario: Scenario, opts: SimulateO
       ? await monteCarloOffThread({ market, ms, ranges, runs, seed: mcSeed, views, va })
       : monteCarlo(market, ms, ranges, runs, mcSeed, views, va, (r) => opts.onProgress?.(mi, r, runs));
     market.notes.push(...idleActorNotes(market, key.shocks.map((k) => k.actor)));
-    markets.push({ ...describe(market, key.shocks.map((k) => k.actor), va && endUse ? { va, endUse } : null, targets), coverage });
+    const checked = withGdp(targets, { material: key.material, scenario, gdp, name, members: (k) => resolve(k).filter((c) => eu.has(c)) });
+    const missing = missingGdpWarning(Object.fromEntries(Object.entries(checked).map(([k, t]) => [k, t.gdp])), name);
+    const warnings = [...(missing ? [missing] : []), ...Object.values(checked).flatMap((t) => (t.gdp?.warning ? [t.gdp.warning] : []))];
+    markets.push({ ...describe(market, key.shocks.map((k) => k.actor), va && endUse ? { va, endUse } : null, checked), coverage: { ...coverage, warnings: [...coverage.warnings, ...warnings] } });
   }
   return { scenario, runs, seed, units: UNITS, parameters: ranges, targets: markets[0].targets, markets, coverage: mergeCoverage(markets.map((m) => ({ label: `${m.material} ${m.stage}`, coverage: m.coverage }))) };
+}
+
+/**
+ * Every target with a value added at risk gets its GDP context (docs/simulator.md, "Sanity check against
+ * GDP"): the GDP of its EU members, since value added at risk covers EU sectors only.
+ */
+function withGdp(
+  targets: Record<string, TargetResult>,
+  o: { material: string; scenario: Scenario; gdp: Awaited<ReturnType<typeof gdpTable>>; name: (c: string) => string; members: (key: string) => string[] },
+): Record<string, SimulatedTarget> {
+  const sources = [o.gdp.gdpSource, o.gdp.fxSource].filter((x): x is SourceRef => x !== null);
+  return Object.fromEntries(Object.entries(targets).map(([k, t]) => {
+    const gdp = t.valueAddedAtRisk
+      ? gdpContext({ target: k, name: o.name, material: o.material, vaP50Meur: t.valueAddedAtRisk.p50, horizonMonths: o.scenario.horizonMonths, scenarioYear: o.scenario.year, members: o.members(k), figures: o.gdp.figures, sources })
+      : null;
+    const { monthly, ...head } = t;
+    return [k, { ...head, gdp, monthly }];
+  }));
 }
 
 /** Blocs first (in report order), then each member with its own trade data, sorted. */
@@ -134,7 +164,7 @@ function valueAddedBasis(m: Market, endUse: EndUse | null, resolve: BlocResolver
   return { annualMeur, si: endUse.si ?? 1, euAll };
 }
 
-function describe(m: Market, actors: string[], va: { va: ValueAddedBasis; endUse: EndUse } | null, targets: Record<string, TargetResult>): Omit<MarketResult, "coverage"> {
+function describe(m: Market, actors: string[], va: { va: ValueAddedBasis; endUse: EndUse } | null, targets: Record<string, SimulatedTarget>): Omit<MarketResult, "coverage"> {
   const order = [...m.suppliers.keys()].sort((a, b) => m.production[b] - m.production[a]);
   return {
     material: m.material,

@@ -65,6 +65,10 @@ export const coreDdl = [
      value DOUBLE, currency VARCHAR, quantity DOUBLE, qty_unit VARCHAR)`,
   // Annual average exchange rates, to combine trade valued in different currencies.
   `CREATE TABLE IF NOT EXISTS fx_rates (year INTEGER, currency VARCHAR, per_usd DOUBLE, source VARCHAR)`,
+  // GDP in current US$ (World Bank WDI NY.GDP.MKTP.CD) by economy and year; aggregate = a World Bank
+  // group (EUU, WLD, income groups…), not a country: sums over members never read those rows.
+  `CREATE TABLE IF NOT EXISTS gdp (
+     country VARCHAR, year INTEGER, usd DOUBLE, aggregate BOOLEAN, name VARCHAR, dataset VARCHAR, source_file VARCHAR)`,
   // Export restrictions on record (for "share from restricting countries").
   `CREATE TABLE IF NOT EXISTS export_restrictions (
      country VARCHAR, material VARCHAR, measure VARCHAR, start_date DATE, end_date DATE,
