@@ -11,6 +11,7 @@ import { briefData, actions } from "../src/report/brief.ts";
 import { briefHtml } from "../src/report/brief-html.ts";
 import { CHROMIUM_PATH, htmlToPdf } from "../src/report/pdf.ts";
 import { loadScenario } from "../src/simulate/scenario.ts";
+import { gdpShareText } from "../src/simulate/gdp-check.ts";
 
 const has = (cmd: string) => {
   try {
@@ -59,6 +60,10 @@ test("brief PDF: 2–4 A4 pages with headline, scenario, actions and sources", {
   assert.match(text, /Gallium: ALLIANCE's exposure/);
   assert.match(text, /CHN produces 98\.4 % of the world's gallium \(processing, 2023\)/);
   assert.match(text, /Scenario: China restricts gallium exports to the alliance/);
+  // The scenario table sets value added at risk against GDP (EU27 row: a share, never a bare "0 %").
+  const eu = d.simulation!.targets.EU27;
+  assert.ok(eu.gdp?.vaShare != null, "the EU27 row has a GDP share");
+  assert.match(text, new RegExp(`EU27 [^A-Z]*?\\d+ ${gdpShareText(eu.gdp).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`), gdpShareText(eu.gdp));
   assert.match(text, /Recommended actions/);
   assert.match(text, /USGS Mineral Commodity Summaries/);
   const page1 = execFileSync("pdftotext", ["-f", "1", "-l", "1", file, "-"], { encoding: "utf8" });

@@ -279,7 +279,14 @@ test("scenario: bloc rows, members folded, ≤ 5 series with distinct colours, V
   await page.locator(".results table.targets tbody tr").first().waitFor(T);
   const rows = await page.locator(".results table.targets tbody tr").allInnerTexts();
   assert.ok(rows.length <= 5 && rows.length >= 2, rows.join("|"));
-  assert.ok(!(await page.locator("details.members").evaluate((d) => (d as HTMLDetailsElement).open)), "members folded away");
+  assert.equal(await page.locator(".results table.targets tbody.members tr").count(), 0, "members folded away");
+  const toggle = page.getByRole("button", { name: /Show the \d+ member states/ });
+  const nMembers = Number(/(\d+)/.exec(await toggle.innerText())![1]);
+  await toggle.click();
+  assert.equal(await page.locator(".results table.targets tbody.members tr").count(), nMembers, "members unfold in the same table (columns aligned)");
+  const cols = await page.locator(".results table.targets tr").evaluateAll((trs) => [...new Set(trs.map((tr) => tr.children.length))]);
+  assert.deepEqual(cols, [6], "every row has the header's six columns");
+  await page.getByRole("button", { name: /Hide the/ }).click();
   assert.equal(await page.locator(".results details.data-details").count(), 1, "one Data details for the result");
   for (const fig of await page.locator(".results figure.plot").all()) {
     const strokes = await fig.locator("svg [aria-label='line'] path").evaluateAll((ps) => ps.map((p) => p.getAttribute("stroke")));

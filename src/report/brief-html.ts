@@ -5,6 +5,7 @@ import { worldMapSvg } from "./map.ts";
 import { esc, sourceLine } from "./svg.ts";
 import type { Coverage } from "../domain/coverage.ts";
 import { worldTopology } from "./topology.ts";
+import { gdpShareText } from "../simulate/gdp-check.ts";
 
 const pc = (x: number | null | undefined) => (x === null || x === undefined ? "–" : `${(x * 100).toFixed(1)} %`);
 
@@ -51,8 +52,8 @@ ${coverageLine(`${d.bloc} imports`, d.sourcing.coverage)}` : ""}
 </section>
 <section class="page">
 ${sim ? `<h2>Scenario: ${esc(sim.scenario.name)}</h2>
-<table><thead><tr><th>Target</th><th>Peak shortfall p50 (p5–p95)</th><th>Months covered</th><th>Peak price</th><th>Value added at risk, M€</th></tr></thead><tbody>
-${blocTargets(d).map(([k, t]) => `<tr><td>${esc(k)}</td><td>${pc(t.peakShortfall.p50)} (${pc(t.peakShortfall.p5)}–${pc(t.peakShortfall.p95)})</td><td>${t.monthsCovered.p50.toFixed(1)}</td><td>+${pc(t.priceChange.p50)}</td><td>${t.valueAddedAtRisk ? t.valueAddedAtRisk.p50.toFixed(0) : "–"}</td></tr>`).join("")}
+<table><thead><tr><th>Target</th><th>Peak shortfall p50 (p5–p95)</th><th>Months covered</th><th>Peak price</th><th>Value added at risk, M€</th><th>of GDP</th></tr></thead><tbody>
+${blocTargets(d).map(([k, t]) => `<tr><td>${esc(k)}</td><td>${pc(t.peakShortfall.p50)} (${pc(t.peakShortfall.p5)}–${pc(t.peakShortfall.p95)})</td><td>${t.monthsCovered.p50.toFixed(1)}</td><td>+${pc(t.priceChange.p50)}</td><td>${t.valueAddedAtRisk ? t.valueAddedAtRisk.p50.toFixed(0) : "–"}</td><td>${esc(gdpShareText(t.gdp))}</td></tr>`).join("")}
 </tbody></table><p class="src">${esc(sim.runs)} Monte Carlo runs, seed ${esc(sim.seed)}. ${esc(sourceLine(sim.markets.flatMap((m) => m.sources)))}</p>
 ${coverageLine("Scenario", sim.coverage)}` : ""}
 ${criticalityBlock(d)}

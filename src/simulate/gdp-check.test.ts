@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { gdpContext, GDP_SHARE_THRESHOLD, missingGdpWarning, type GdpCheckInput } from "./gdp-check.ts";
+import { gdpContext, GDP_SHARE_THRESHOLD, missingGdpWarning, type GdpCheckInput, gdpShareText } from "./gdp-check.ts";
 import type { GdpFigure } from "../store/queries/gdp.ts";
 
 const NAMES: Record<string, string> = { FIN: "Finland", DEU: "Germany", MLT: "Malta", EU27: "EU27" };
@@ -63,4 +63,12 @@ test("an earlier GDP year is named; mixed years across members are named", () =>
   assert.match(mixed.yearBasis, /mixed years 2022, 2023/);
   assert.equal(mixed.usdPerEur, null);
   assert.equal(mixed.gdpMeur, 280e3 * 0.95 + 4000e3 * 0.9);
+});
+
+test("gdpShareText: ⚠ above the ceiling, '?' for unknown GDP, '–' without value added at risk, tiny shares not '0.00 %'", () => {
+  assert.equal(gdpShareText({ vaShare: 0.026, implausible: true }), "⚠ 2.60 %");
+  assert.equal(gdpShareText({ vaShare: 0.0057, implausible: false }), "0.57 %");
+  assert.equal(gdpShareText({ vaShare: 0.00004, implausible: false }), "<0.01 %");
+  assert.equal(gdpShareText({ vaShare: null, implausible: null }), "?");
+  assert.equal(gdpShareText(null), "–");
 });

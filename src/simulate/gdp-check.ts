@@ -120,3 +120,14 @@ export function missingGdpWarning(contexts: Record<string, GdpContext | null>, n
 
 const eur = (meur: number) => (meur >= 1000 ? `€${(meur / 1000).toFixed(1)} bn` : `€${meur.toFixed(1)} m`);
 const pct = (x: number) => `${(x * 100).toFixed(x < 0.001 ? 3 : x < 0.1 ? 2 : 1)} %`;
+
+/**
+ * A target's value added at risk as a share of its GDP for tables: ⚠ above the ceiling, "?" when GDP is
+ * unknown, "–" when there is no value added at risk to compare.
+ * @example gdpShareText({ vaShare: 0.026, implausible: true }) // "⚠ 2.60 %"
+ */
+export function gdpShareText(g: Pick<GdpContext, "vaShare" | "implausible"> | null | undefined): string {
+  if (!g) return "–";
+  if (g.vaShare === null) return "?";
+  return `${g.implausible ? "⚠ " : ""}${g.vaShare < 0.0001 ? "<0.01 %" : `${(g.vaShare * 100).toFixed(2)} %`}`;
+}

@@ -7,6 +7,7 @@ import { simulate, type SimulationResult } from "../../simulate/simulate.ts";
 import { printJson, withStore } from "../context.ts";
 import { formatTable, pct } from "../table.ts";
 import { coverageLines } from "../coverage.ts";
+import { gdpShareText } from "../../simulate/gdp-check.ts";
 
 /** `chokepoint simulate FILE`: run a coercion/disruption scenario with Monte Carlo uncertainty. */
 export function register(program: Command): void {
@@ -76,6 +77,7 @@ export function renderSimulation(out: SimulationResult): string {
         { key: (r) => b(r.v.monthsCovered, (x) => x.toFixed(1)), title: "months covered", align: "right" },
         { key: (r) => b(r.v.priceChange, (x) => `+${pct(x, 0)}`), title: "peak price", align: "right" },
         { key: (r) => (r.v.valueAddedAtRisk ? b(r.v.valueAddedAtRisk, (x) => x.toFixed(0)) : "–"), title: "VA at risk, M€", align: "right" },
+        { key: (r) => gdpShareText(r.v.gdp), title: "of GDP", align: "right" },
       ]),
     );
     lines.push(`Sources: ${m.sources.map((s) => `${s.dataset} (${s.edition}, ${s.year})`).join("; ")}`);

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import * as Plot from "@observablehq/plot";
 import { Chart } from "../components/figure.tsx";
 import { Sources, pct } from "../ui.tsx";
@@ -55,6 +56,7 @@ function GdpCheck({ r, name }: { r: Result; name: (c: string) => string }) {
 
 export function Results({ r, asked, window: win, name }: { r: Result; asked: string[]; window: [number, number]; name: (c: string) => string }) {
   const { blocs, members } = splitTargets(r, asked);
+  const [showMembers, setShowMembers] = useState(false);
   const m0 = r.markets[0];
   const row = (k: string, t: Target) => (
     <tr key={k}><td>{BLOC_IDS.includes(k) ? <b>{k === "ALLIANCE" ? "Japan–EU alliance" : k === "JPN" ? "Japan" : k}</b> : name(k)}</td><td className="num">{pct(t.peakShortfall.p50)} ({pct(t.peakShortfall.p5)}–{pct(t.peakShortfall.p95)})</td><td className="num">{t.monthsCovered.p50.toFixed(1)}</td><td className="num">+{pct(t.priceChange.p50, 0)}</td><td className="num">{t.valueAddedAtRisk ? `${meur(t.valueAddedAtRisk.p50)} (${meur(t.valueAddedAtRisk.p5)}–${meur(t.valueAddedAtRisk.p95)})` : "not modelled"}</td><GdpCell g={t.gdp} /></tr>
@@ -82,12 +84,13 @@ export function Results({ r, asked, window: win, name }: { r: Result; asked: str
       <table className="targets">
         <thead><tr><th>Who</th><th className="num">Peak shortfall p50 (p5–p95)</th><th className="num">Months covered</th><th className="num">Peak price</th><th className="num">Value added at risk p50 (p5–p95)</th><th className="num" title="p50 value added at risk ÷ GDP over the same months">% of GDP</th></tr></thead>
         <tbody>{blocs.map((k) => row(k, r.targets[k]))}</tbody>
+        {/* Members fold away inside the same table, so their columns line up with the blocs'. */}
+        {members.length ? <tbody className="members">{showMembers ? members.map((k) => row(k, r.targets[k])) : null}</tbody> : null}
       </table>
       {members.length ? (
-        <details className="members">
-          <summary>{members.length} member states</summary>
-          <table className="members-table"><tbody>{members.map((k) => row(k, r.targets[k]))}</tbody></table>
-        </details>
+        <button type="button" className="link members-toggle" aria-expanded={showMembers} onClick={() => setShowMembers(!showMembers)}>
+          {showMembers ? "Hide" : "Show"} the {members.length} member states
+        </button>
       ) : null}
       <div className="cols">
         <Chart label="Shortfall by month" rows={rows} deps={[r]} maxWidth={620} plot={band("shortfall", "Shortfall, share of demand (p5–p95 band, p50 line)", true)} />
