@@ -46,7 +46,7 @@ const big = await simulate(store, gallium, { runs: 10_000 });
 line("2. gallium scenario, 10 000 draws", ms(t0), 10_000, `(${Object.keys(big.targets).length} targets × 24 months)`);
 const m = smallMarket();
 t0 = performance.now();
-monteCarlo(m, scenarioOn(m, { severity: 0.8 }), DEFAULT_PARAMS, 10_000, 1, [{ key: "JPN", members: ["JPN"], consumers: [0], euConsumers: [] }], null);
+monteCarlo(m, scenarioOn(m, { severity: 0.8 }), DEFAULT_PARAMS, 10_000, 1, [{ key: "JPN", members: ["JPN"], consumers: [0] }], null);
 line("   baseline: pure model, 2 consumers, 10 000 draws", ms(t0), 10_000);
 
 const materials = await listMaterials(store);

@@ -44,7 +44,7 @@ test("China's cobalt ban (the dashboard's scenario): Finland's GDP is the World 
   // On the shipped data Finland carries almost none of the EU's cobalt value added at risk: not flagged.
   assert.equal(fin.gdp.implausible, false);
   assert.ok(!r.coverage.warnings.some((w) => /Implausible: Finland/.test(w)));
-  // EU27 and ALLIANCE: the 27 members' GDP summed (value added at risk covers EU sectors only, so not Japan's).
+  // EU27: the 27 members' GDP summed; ALLIANCE adds Japan's, whose value added is now counted (OECD IOT).
   const eu = r.targets.EU27.gdp!;
   assert.equal(eu.members.length, 27);
   assert.deepEqual([...eu.members].sort(), [...euMembers].sort());
@@ -52,8 +52,13 @@ test("China's cobalt ban (the dashboard's scenario): Finland's GDP is the World 
   assert.ok(Math.abs(eu.gdpMeur! - euSum) < 0.1, `${eu.gdpMeur} vs ${euSum}`);
   // … which equals the World Bank's own EU aggregate (EUU).
   assert.ok(Math.abs(euSum / meur(usdOf("EUU", 2023), 2023) - 1) < 1e-12);
-  assert.deepEqual(r.targets.ALLIANCE.gdp!.members, eu.members);
-  assert.equal(r.targets.JPN.gdp, null, "no value added modelled for Japan, so no GDP check");
+  const al = r.targets.ALLIANCE.gdp!;
+  assert.deepEqual([...al.members].sort(), [...euMembers, "JPN"].sort());
+  assert.ok(Math.abs(al.gdpMeur! - (euSum + meur(usdOf("JPN", 2023), 2023))) < 0.1, `${al.gdpMeur}`);
+  const jp = r.targets.JPN.gdp!;
+  assert.deepEqual(jp.members, ["JPN"]);
+  assert.equal(jp.gdpMeur, Math.round(meur(usdOf("JPN", 2023), 2023) * 10) / 10);
+  assert.equal(jp.implausible, false);
   assert.ok(eu.sources.some((s) => /World Bank/.test(s.dataset) && s.year === 2023) && eu.sources.some((s) => /Euro foreign exchange/.test(s.dataset) && s.year === 2023), JSON.stringify(eu.sources));
 });
 
@@ -86,5 +91,5 @@ test("a scenario year after the last GDP year uses 2023 and says so; no exchange
   assert.equal(g.implausible, null);
   const w = early.coverage.warnings.filter((x) => /GDP check/.test(x));
   assert.equal(w.length, 1, "one line, not one per member");
-  assert.match(w[0], /GDP check: no GDP in euro for 27 members \(AUT BEL .* SWE\) \(no ECB euro rate for 2021\): value added at risk of ALLIANCE, EU27, AUT and \d+ more not compared with GDP/);
+  assert.match(w[0], /GDP check: no GDP in euro for 28 members \(AUT BEL .* JPN .* SWE\) \(no ECB euro rate for 2021\): value added at risk of ALLIANCE, EU27, JPN and \d+ more not compared with GDP/);
 });

@@ -16,6 +16,7 @@ import { wgiLongLoader } from "./reference/wgi-long.ts";
 import { hsLoader } from "./reference/hs.ts";
 import { fxLoader } from "./reference/fx.ts";
 import { gdpLoader } from "./reference/gdp.ts";
+import { oecdIotVaLoader } from "./reference/oecd-iot-va.ts";
 import { exportRestrictionsLoader } from "./reference/export-restrictions.ts";
 import { baciLoader } from "./trade/baci.ts";
 import { comtradeBulkLoader } from "./trade/comtrade-bulk.ts";
@@ -43,6 +44,7 @@ export const loaders: Record<string, Loader> = {
   hs: hsLoader,
   fx: fxLoader,
   gdp: gdpLoader,
+  "oecd-iot-va": oecdIotVaLoader,
   "export-restrictions": exportRestrictionsLoader,
   baci: baciLoader,
   "comtrade-bulk": comtradeBulkLoader,

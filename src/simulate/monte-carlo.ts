@@ -9,16 +9,21 @@ export interface TargetView {
   key: string;
   members: string[];
   consumers: number[];
-  /** Which of those consumers are EU members (for value added at risk, an EU-only table). */
-  euConsumers: number[];
 }
 
-/** Value added of the sectors using the material (EU 2023 study): Σ end-use share × sector VA, and SI_EI. */
-export interface ValueAddedBasis {
+/** One economy's value added behind the material: Σ end-use share × sector VA, million EUR a year. */
+export interface ValueAddedPart {
+  /** EU27 (the study's EU sector value added) or JPN (OECD national IOT) */
+  region: string;
   annualMeur: number;
+  /** Indices of every consumer of that economy in the market (the denominator: its demand). */
+  all: number[];
+}
+
+/** Value added of the sectors using the material, by economy, and the study's SI_EI. */
+export interface ValueAddedBasis {
   si: number;
-  /** Indices of every EU consumer in the market (the denominator: EU demand). */
-  euAll: number[];
+  parts: ValueAddedPart[];
 }
 
 export interface MonthBand {
@@ -67,6 +72,8 @@ export function monteCarlo(
   const covered = views.map(() => new Float64Array(runs));
   const pricePeak = new Float64Array(runs);
   const vaRisk = views.map(() => new Float64Array(runs));
+  // Per view and part: the view's consumers that belong to the part's economy.
+  const inPart = views.map((view) => (va?.parts ?? []).map((p) => view.consumers.filter((c) => p.all.includes(c))));
   const rng = mulberry32(seed);
   for (let r = 0; r < runs; r++) {
     const run = stepModel(market, ms, drawParams(ranges, rng));
@@ -76,7 +83,7 @@ export function monteCarlo(
       pp = Math.max(pp, run.price[t]);
     }
     pricePeak[r] = pp;
-    for (let v = 0; v < V; v++) summariseView(run, views[v], va, r, short[v], stock[v], peak[v], mean[v], covered[v], vaRisk[v]);
+    for (let v = 0; v < V; v++) summariseView(run, views[v], va, inPart[v], r, short[v], stock[v], peak[v], mean[v], covered[v], vaRisk[v]);
     onRun?.(r);
   }
   const out: Record<string, TargetResult> = {};
@@ -88,7 +95,7 @@ export function monteCarlo(
       meanShortfall: band(mean[v], 4),
       monthsCovered: band(covered[v], 2),
       priceChange: band(pricePeak, 4),
-      valueAddedAtRisk: va && view.euConsumers.length ? band(vaRisk[v], 1) : null,
+      valueAddedAtRisk: va && inPart[v].some((cs) => cs.length) ? band(vaRisk[v], 1) : null,
       monthly: Array.from({ length: H }, (_, t) => ({
         month: t,
         shortfall: band(column(short[v], runs, H, t), 4),
@@ -101,17 +108,17 @@ export function monteCarlo(
 }
 
 function summariseView(
-  run: ModelRun, view: TargetView, va: ValueAddedBasis | null, r: number,
+  run: ModelRun, view: TargetView, va: ValueAddedBasis | null, inPart: number[][], r: number,
   short: Float32Array, stock: Float32Array, peak: Float64Array, mean: Float64Array, covered: Float64Array, vaRisk: Float64Array,
 ): void {
   const H = run.months;
   let demand = 0;
   for (const c of view.consumers) demand += run.monthlyDemand[c];
-  let euDemand = 0;
-  if (va) for (const c of va.euAll) euDemand += run.monthlyDemand[c];
+  // Each economy's value added is apportioned by its consumers' unmet share of its whole demand.
+  const partDemand = (va?.parts ?? []).map((p) => p.all.reduce((a, c) => a + run.monthlyDemand[c], 0));
   let pk = 0, sum = 0, months = 0, counting = true, started = false, atRisk = 0;
   for (let t = 0; t < H; t++) {
-    let unmet = 0, left = 0, gap = 0, drawn = 0, euUnmet = 0;
+    let unmet = 0, left = 0, gap = 0, drawn = 0;
     for (const c of view.consumers) {
       const i = c * H + t;
       unmet += run.unmet[i];
@@ -119,7 +126,6 @@ function summariseView(
       gap += run.blocked[i] - run.replaced[i];
       drawn += run.draw[i];
     }
-    for (const c of view.euConsumers) euUnmet += run.unmet[c * H + t];
     const sf = demand > 0 ? unmet / demand : 0;
     short[r * H + t] = sf;
     stock[r * H + t] = demand > 0 ? (left / demand) * DAYS_PER_MONTH : 0;
@@ -135,7 +141,14 @@ function summariseView(
         counting = false;
       }
     }
-    if (va && euDemand > 0) atRisk += (euUnmet / euDemand) * (va.annualMeur / 12) * va.si;
+    if (va) {
+      for (let p = 0; p < va.parts.length; p++) {
+        if (!inPart[p].length || partDemand[p] <= 0) continue;
+        let partUnmet = 0;
+        for (const c of inPart[p]) partUnmet += run.unmet[c * H + t];
+        atRisk += (partUnmet / partDemand[p]) * (va.parts[p].annualMeur / 12) * va.si;
+      }
+    }
   }
   peak[r] = pk;
   mean[r] = sum / H;

@@ -14,6 +14,8 @@ import { round } from "./quantiles.ts";
 import type { Scenario } from "./scenario.ts";
 import { gdpTable } from "../store/queries/gdp.ts";
 import { gdpContext, missingGdpWarning, type GdpContext } from "./gdp-check.ts";
+import { nationalValueAdded } from "../store/queries/national-va.ts";
+import { japanValueAdded, type JapanValueAdded } from "./japan-va.ts";
 
 export interface SimulateOptions {
   runs?: number;
@@ -36,7 +38,10 @@ export interface MarketResult {
   suppliers: { country: string; share: number }[];
   consumers: { id: string; group: string; basis: "trade" | "world-mix"; weight: number; actorShare: Record<string, number> }[];
   demandShares: Record<string, [number, number]>;
+  /** the EU's value added behind the material (EU 2023 study end uses × NACE sector VA), when EU members are consumers */
   valueAdded: { annualMeur: number; substitutionIndex: number; source: SourceRef } | null;
+  /** Japan's (same end uses × the OECD IOT group holding each NACE division, in EUR), when Japan is a consumer */
+  valueAddedJapan: (JapanValueAdded & { substitutionIndex: number }) | null;
   sources: SourceRef[];
   notes: string[];
   /** world production and the importers' mixes behind this market: complete only when both are whole */
@@ -62,7 +67,7 @@ const UNITS = {
   stockpile: "stock left at month end, in days of the target's demand",
   price: "relative change of the world price (0.5 = +50 %)",
   monthsCovered: "months from the first gap until stockpiles no longer cover it",
-  valueAddedAtRisk: "million EUR of EU sector value added over the horizon (EU members only)",
+  valueAddedAtRisk: "million EUR of sector value added over the horizon (EU members: EU 2023 study sector VA; Japan: OECD national IOT VA at the ECB rate)",
   gdp: "gdpMeur: annual GDP, million EUR (World Bank current US$ at the ECB annual rate of the GDP year); vaShare: p50 value added at risk ÷ GDP over the horizon (0–1)",
 };
 
@@ -104,24 +109,35 @@ export async function simulate(store: Store, scenario: Scenario, opts: SimulateO
     const key = keys[mi];
     const { market, endUse, coverage } = await loadMarket(store, key.material, key.stage, scenario.year, { countries: universe, groupOf }, scenario.demandShares ?? {});
     const ms = compileScenario(scenario, key, market, resolve);
-    const views = targetViews(market, blocs, resolve, eu);
-    const va = valueAddedBasis(market, endUse, resolve, eu);
+    const views = targetViews(market, blocs, resolve);
+    const jpVa = endUse && market.consumers.some((_, c) => isJapan(market, c, resolve))
+      ? japanValueAdded(endUse.rows, await nationalValueAdded(store, "JPN", scenario.year))
+      : null;
+    const va = valueAddedBasis(market, endUse, resolve, eu, jpVa);
     const mcSeed = (seed + 7919 * mi) >>> 0;
     const targets = opts.offThread
       ? await monteCarloOffThread({ market, ms, ranges, runs, seed: mcSeed, views, va })
       : monteCarlo(market, ms, ranges, runs, mcSeed, views, va, (r) => opts.onProgress?.(mi, r, runs));
     market.notes.push(...idleActorNotes(market, key.shocks.map((k) => k.actor)));
-    const checked = withGdp(targets, { material: key.material, scenario, gdp, name, members: (k) => resolve(k).filter((c) => eu.has(c)) });
+    // GDP of the members whose value added is counted: EU members, and Japan when its part is modelled.
+    const counted = (c: string) => eu.has(c) || (c === "JPN" && va?.parts.some((p) => p.region === "JPN") === true);
+    const checked = withGdp(targets, { material: key.material, scenario, gdp, name, members: (k) => resolve(k).filter(counted) });
     const missing = missingGdpWarning(Object.fromEntries(Object.entries(checked).map(([k, t]) => [k, t.gdp])), name);
-    const warnings = [...(missing ? [missing] : []), ...Object.values(checked).flatMap((t) => (t.gdp?.warning ? [t.gdp.warning] : []))];
-    markets.push({ ...describe(market, key.shocks.map((k) => k.actor), va && endUse ? { va, endUse } : null, checked), coverage: { ...coverage, warnings: [...coverage.warnings, ...warnings] } });
+    const jpWarnings = jpVa && va?.parts.some((p) => p.region === "JPN") ? jpVa.warnings : [];
+    const jpMissing = endUse && !jpVa && market.consumers.some((_, c) => isJapan(market, c, resolve))
+      ? ["Japan's value added at risk not modelled: no national value added table for Japan is loaded (chokepoint ingest oecd-iot-va FILE)"]
+      : [];
+    const warnings = [...(missing ? [missing] : []), ...Object.values(checked).flatMap((t) => (t.gdp?.warning ? [t.gdp.warning] : [])), ...jpWarnings, ...jpMissing];
+    const described = describe(market, key.shocks.map((k) => k.actor), va && endUse ? { va, endUse } : null, checked);
+    const valueAddedJapan = jpWarnings.length && jpVa && va ? { ...jpVa, annualMeur: round(jpVa.annualMeur, 1), annualMusd: round(jpVa.annualMusd, 1), substitutionIndex: va.si } : null;
+    markets.push({ ...described, valueAddedJapan, coverage: { ...coverage, warnings: [...coverage.warnings, ...warnings] } });
   }
   return { scenario, runs, seed, units: UNITS, parameters: ranges, targets: markets[0].targets, markets, coverage: mergeCoverage(markets.map((m) => ({ label: `${m.material} ${m.stage}`, coverage: m.coverage }))) };
 }
 
 /**
  * Every target with a value added at risk gets its GDP context (docs/simulator.md, "Sanity check against
- * GDP"): the GDP of its EU members, since value added at risk covers EU sectors only.
+ * GDP"): the GDP of the members whose value added is counted (EU members; Japan when its part is modelled).
  */
 function withGdp(
   targets: Record<string, TargetResult>,
@@ -138,33 +154,42 @@ function withGdp(
 }
 
 /** Blocs first (in report order), then each member with its own trade data, sorted. */
-function targetViews(m: Market, blocs: string[], resolve: BlocResolver, eu: Set<string>): TargetView[] {
+function targetViews(m: Market, blocs: string[], resolve: BlocResolver): TargetView[] {
   const views: TargetView[] = [];
   const memberKeys = new Set<number>();
-  const isEu = (c: number) => consumerMembers(m, c, resolve).every((x) => eu.has(x));
   for (const b of blocs) {
     const set = new Set(resolve(b));
     const cs = m.consumers.map((_, c) => c).filter((c) => consumerMembers(m, c, resolve).every((x) => set.has(x)));
     if (!cs.length) continue;
-    views.push({ key: b, members: cs.map((c) => m.consumers[c].id), consumers: cs, euConsumers: cs.filter(isEu) });
+    views.push({ key: b, members: cs.map((c) => m.consumers[c].id), consumers: cs });
     for (const c of cs) if (m.consumers[c].basis === "trade") memberKeys.add(c);
   }
   for (const c of [...memberKeys].sort((a, b) => m.consumers[a].id.localeCompare(m.consumers[b].id))) {
     if (views.some((v) => v.key === m.consumers[c].id)) continue;
-    views.push({ key: m.consumers[c].id, members: [m.consumers[c].id], consumers: [c], euConsumers: isEu(c) ? [c] : [] });
+    views.push({ key: m.consumers[c].id, members: [m.consumers[c].id], consumers: [c] });
   }
   return views;
 }
 
-function valueAddedBasis(m: Market, endUse: EndUse | null, resolve: BlocResolver, eu: Set<string>): ValueAddedBasis | null {
+/**
+ * The value added behind the material by economy: the EU's (study end uses × EU sector VA) over its
+ * consumers, Japan's (same end uses × OECD IOT groups, `japan-va.ts`) over Japan's consumer. Null when
+ * neither applies.
+ */
+function valueAddedBasis(m: Market, endUse: EndUse | null, resolve: BlocResolver, eu: Set<string>, japan: JapanValueAdded | null): ValueAddedBasis | null {
   if (!endUse) return null;
+  const parts: ValueAddedBasis["parts"] = [];
   const euAll = m.consumers.map((_, c) => c).filter((c) => consumerMembers(m, c, resolve).every((x) => eu.has(x)));
-  if (!euAll.length) return null;
-  const annualMeur = endUse.rows.reduce((a, r) => a + r.share * r.va_meur, 0);
-  return { annualMeur, si: endUse.si ?? 1, euAll };
+  if (euAll.length) parts.push({ region: "EU27", annualMeur: endUse.rows.reduce((a, r) => a + r.share * r.va_meur, 0), all: euAll });
+  const jpAll = m.consumers.map((_, c) => c).filter((c) => isJapan(m, c, resolve));
+  if (japan && jpAll.length) parts.push({ region: "JPN", annualMeur: japan.annualMeur, all: jpAll });
+  return parts.length ? { si: endUse.si ?? 1, parts } : null;
 }
 
-function describe(m: Market, actors: string[], va: { va: ValueAddedBasis; endUse: EndUse } | null, targets: Record<string, SimulatedTarget>): Omit<MarketResult, "coverage"> {
+const isJapan = (m: Market, c: number, resolve: BlocResolver) => consumerMembers(m, c, resolve).every((x) => x === "JPN");
+
+function describe(m: Market, actors: string[], va: { va: ValueAddedBasis; endUse: EndUse } | null, targets: Record<string, SimulatedTarget>): Omit<MarketResult, "coverage" | "valueAddedJapan"> {
+  const euPart = va?.va.parts.find((p) => p.region === "EU27");
   const order = [...m.suppliers.keys()].sort((a, b) => m.production[b] - m.production[a]);
   return {
     material: m.material,
@@ -177,7 +202,7 @@ function describe(m: Market, actors: string[], va: { va: ValueAddedBasis; endUse
       actorShare: Object.fromEntries([...new Set(actors)].map((a) => [a, round(m.suppliers.includes(a) ? k.sourcing[m.suppliers.indexOf(a)] : 0, 4)])),
     })),
     demandShares: m.demandShares,
-    valueAdded: va ? { annualMeur: round(va.va.annualMeur, 1), substitutionIndex: va.va.si, source: va.endUse.source } : null,
+    valueAdded: euPart && va ? { annualMeur: round(euPart.annualMeur, 1), substitutionIndex: va.va.si, source: va.endUse.source } : null,
     sources: m.sources,
     notes: m.notes,
     targets,

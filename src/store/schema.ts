@@ -3,7 +3,7 @@ import { extraDdl } from "./schema/extra.ts";
 import type { Store } from "./store.ts";
 
 /** Bump when the schema changes: a database with another version is rebuilt from `data/`. */
-export const SCHEMA_VERSION = "6";
+export const SCHEMA_VERSION = "7";
 
 /** Create every table (idempotent). */
 export async function createSchema(store: Store): Promise<void> {

@@ -82,6 +82,7 @@ export function renderSimulation(out: SimulationResult): string {
     );
     lines.push(`Sources: ${m.sources.map((s) => `${s.dataset} (${s.edition}, ${s.year})`).join("; ")}`);
     if (m.valueAdded) lines.push(`Value added: ${m.valueAdded.source.dataset} end uses (SI_EI ${m.valueAdded.substitutionIndex})`);
+    if (m.valueAddedJapan) lines.push(`Value added, Japan: same end uses × OECD national IOT ${m.valueAddedJapan.vaYear} (€${Math.round(m.valueAddedJapan.annualMeur).toLocaleString("en")} M a year at the ECB ${m.valueAddedJapan.fxYear} rate)`);
     for (const n of m.notes) lines.push(`Note: ${n}`);
     lines.push(...coverageLines(m.coverage, 4));
   }

@@ -11,7 +11,7 @@ import { defaultScenario, type ShockSpec } from "./scenario.ts";
 export interface SimulatedImpact {
   peakShortfall: Band; // fraction of the bloc's pre-shock demand unmet in the worst month
   priceChange: Band;
-  valueAddedAtRisk: Band | null; // million EUR over the horizon (EU members only)
+  valueAddedAtRisk: Band | null; // million EUR over the horizon (EU members and Japan)
   year: number; // data year of the market
   runs: number;
   seed: number;

@@ -69,6 +69,11 @@ export const coreDdl = [
   // group (EUU, WLD, income groups…), not a country: sums over members never read those rows.
   `CREATE TABLE IF NOT EXISTS gdp (
      country VARCHAR, year INTEGER, usd DOUBLE, aggregate BOOLEAN, name VARCHAR, dataset VARCHAR, source_file VARCHAR)`,
+  // Value added by industry from a national input-output table (OECD IOTs, VALU row), million US$;
+  // industry as published (D10T12 …) with the ISIC Rev.4 2-digit divisions it spans (isic_from–isic_to).
+  `CREATE TABLE IF NOT EXISTS national_value_added (
+     country VARCHAR, year INTEGER, industry VARCHAR, isic_from INTEGER, isic_to INTEGER, description VARCHAR,
+     musd DOUBLE, dataset VARCHAR, source_file VARCHAR)`,
   // Export restrictions on record (for "share from restricting countries").
   `CREATE TABLE IF NOT EXISTS export_restrictions (
      country VARCHAR, material VARCHAR, measure VARCHAR, start_date DATE, end_date DATE,

@@ -9,7 +9,7 @@ type Gdp = { year: number | null; yearBasis: string; gdpMeur: number | null; vaS
 type Target = { peakShortfall: Band; monthsCovered: Band; priceChange: Band; valueAddedAtRisk: Band | null; gdp?: Gdp | null; monthly: { month: number; shortfall: Band; stockpile: Band; price: Band }[] };
 export type Result = {
   runs: number; seed: number; targets: Record<string, Target>;
-  markets: { material: string; stage: string; year: number; sources: { dataset: string; edition?: string; year?: number }[]; notes: string[]; valueAdded?: { annualMeur: number; substitutionIndex: number; source: { dataset: string; edition?: string; year?: number } } | null }[];
+  markets: { material: string; stage: string; year: number; sources: { dataset: string; edition?: string; year?: number }[]; notes: string[]; valueAdded?: { annualMeur: number; substitutionIndex: number; source: { dataset: string; edition?: string; year?: number } } | null; valueAddedJapan?: { annualMeur: number; vaYear: number; fxYear: number; usdPerEur: number; sources: { dataset: string; edition?: string; year?: number }[] } | null }[];
 };
 
 const BLOC_IDS = ["ALLIANCE", "EU27", "JPN"];
@@ -99,16 +99,19 @@ export function Results({ r, asked, window: win, name }: { r: Result; asked: str
       <div className="explain" aria-labelledby="va-h">
         <h3 id="va-h">What "value added at risk" means</h3>
         <p>
-          The value added of EU manufacturing that uses {m0.material} and could be lost while supply falls short, over the {r.targets[blocs[0]]?.monthly.length ?? ""} months of the scenario, in euro.
-          Method: each month, the share of EU demand not met × the annual value added of the sectors that use {m0.material}
-          {m0.valueAdded ? <> ({meur(m0.valueAdded.annualMeur)} a year, from the end uses of the EU 2023 criticality study) × its substitution index ({m0.valueAdded.substitutionIndex})</> : null} ÷ 12.
-          It assumes no substitution or demand response beyond that index, so read it as an upper-bound style estimate. Japan has no sector table in the loaded data, so it shows "not modelled".
+          The value added of manufacturing that uses {m0.material} and could be lost while supply falls short, over the {r.targets[blocs[0]]?.monthly.length ?? ""} months of the scenario, in euro.
+          Method: each month, the share of the EU's (or Japan's) demand not met × the annual value added of the sectors that use {m0.material}
+          {m0.valueAdded ? <> ({meur(m0.valueAdded.annualMeur)} a year in the EU, from the end uses of the EU 2023 criticality study)</> : null} × its substitution index{m0.valueAdded ? <> ({m0.valueAdded.substitutionIndex})</> : null} ÷ 12; the alliance adds both.
+          It assumes no substitution or demand response beyond that index, so read it as an upper-bound style estimate.
+          {m0.valueAddedJapan
+            ? <> Japan: the same end uses × Japan's value added of those industries from the OECD national input-output table {m0.valueAddedJapan.vaYear} ({meur(m0.valueAddedJapan.annualMeur)} a year, in euro at the ECB rate of {m0.valueAddedJapan.fxYear}, {m0.valueAddedJapan.usdPerEur} US$ per euro).</>
+            : <> Japan shows "not modelled" where no Japanese value added table is loaded.</>}
         </p>
         {eu && top && top[1] > 0.5 * eu.p50 ? <p className="warn">⚠ {name(top[0])} carries {pct(top[1] / eu.p50, 0)} of the EU's value added at risk ({meur(top[1])} of {meur(eu.p50)}): members are apportioned by their share of EU imports, which can put a large share on a country that re-exports.</p> : null}
         <GdpCheck r={r} name={name} />
       </div>
       {/* One source line and one "Data details" for the whole result: editions, the market's notes, the seed. */}
-      <Sources sources={[...r.markets.flatMap((m) => m.sources), ...(m0.valueAdded ? [m0.valueAdded.source, ...(r.targets.EU27?.gdp?.sources ?? [])] : [])]} details={[...m0.notes, `seed ${r.seed}`]} />
+      <Sources sources={[...r.markets.flatMap((m) => m.sources), ...(m0.valueAdded ? [m0.valueAdded.source, ...(r.targets.EU27?.gdp?.sources ?? [])] : []), ...(m0.valueAddedJapan?.sources.slice(0, 1) ?? [])]} details={[...m0.notes, `seed ${r.seed}`]} />
     </section>
   );
 }
