@@ -110,26 +110,26 @@ export async function simulate(store: Store, scenario: Scenario, opts: SimulateO
     const { market, endUse, coverage } = await loadMarket(store, key.material, key.stage, scenario.year, { countries: universe, groupOf }, scenario.demandShares ?? {});
     const ms = compileScenario(scenario, key, market, resolve);
     const views = targetViews(market, blocs, resolve);
-    const jpVa = endUse && market.consumers.some((_, c) => isJapan(market, c, resolve))
-      ? japanValueAdded(endUse.rows, await nationalValueAdded(store, "JPN", scenario.year))
-      : null;
+    const japanConsumes = market.consumers.some((_, c) => isJapan(market, c, resolve));
+    const jpVa = endUse && japanConsumes ? japanValueAdded(endUse.rows, await nationalValueAdded(store, "JPN", scenario.year)) : null;
     const va = valueAddedBasis(market, endUse, resolve, eu, jpVa);
+    const japanCounted = va?.parts.some((p) => p.region === "JPN") === true;
     const mcSeed = (seed + 7919 * mi) >>> 0;
     const targets = opts.offThread
       ? await monteCarloOffThread({ market, ms, ranges, runs, seed: mcSeed, views, va })
       : monteCarlo(market, ms, ranges, runs, mcSeed, views, va, (r) => opts.onProgress?.(mi, r, runs));
     market.notes.push(...idleActorNotes(market, key.shocks.map((k) => k.actor)));
     // GDP of the members whose value added is counted: EU members, and Japan when its part is modelled.
-    const counted = (c: string) => eu.has(c) || (c === "JPN" && va?.parts.some((p) => p.region === "JPN") === true);
+    const counted = (c: string) => eu.has(c) || (c === "JPN" && japanCounted);
     const checked = withGdp(targets, { material: key.material, scenario, gdp, name, members: (k) => resolve(k).filter(counted) });
     const missing = missingGdpWarning(Object.fromEntries(Object.entries(checked).map(([k, t]) => [k, t.gdp])), name);
-    const jpWarnings = jpVa && va?.parts.some((p) => p.region === "JPN") ? jpVa.warnings : [];
-    const jpMissing = endUse && !jpVa && market.consumers.some((_, c) => isJapan(market, c, resolve))
+    const jpWarnings = japanCounted && jpVa ? jpVa.warnings : [];
+    const jpMissing = endUse && !jpVa && japanConsumes
       ? ["Japan's value added at risk not modelled: no national value added table for Japan is loaded (chokepoint ingest oecd-iot-va FILE)"]
       : [];
     const warnings = [...(missing ? [missing] : []), ...Object.values(checked).flatMap((t) => (t.gdp?.warning ? [t.gdp.warning] : [])), ...jpWarnings, ...jpMissing];
     const described = describe(market, key.shocks.map((k) => k.actor), va && endUse ? { va, endUse } : null, checked);
-    const valueAddedJapan = jpWarnings.length && jpVa && va ? { ...jpVa, annualMeur: round(jpVa.annualMeur, 1), annualMusd: round(jpVa.annualMusd, 1), substitutionIndex: va.si } : null;
+    const valueAddedJapan = japanCounted && jpVa && va ? { ...jpVa, annualMeur: round(jpVa.annualMeur, 1), annualMusd: round(jpVa.annualMusd, 1), substitutionIndex: va.si } : null;
     markets.push({ ...described, valueAddedJapan, coverage: { ...coverage, warnings: [...coverage.warnings, ...warnings] } });
   }
   return { scenario, runs, seed, units: UNITS, parameters: ranges, targets: markets[0].targets, markets, coverage: mergeCoverage(markets.map((m) => ({ label: `${m.material} ${m.stage}`, coverage: m.coverage }))) };

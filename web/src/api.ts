@@ -7,54 +7,39 @@ export class ApiError extends Error {
   }
 }
 
-/** GETs in flight by path: components asking the same question at once (the material page's year trends) share one request. */
-const inFlight = new Map<string, Promise<unknown>>();
-
 /** Catalogues that do not change while a page is open: answered once per page load. */
 const CATALOGUES = new Set(["/api/materials", "/api/blocs", "/api/countries"]);
-const kept = new Map<string, Promise<unknown>>();
 
-/** Answers asked for before a page needed them (see `prefetch`), kept a short while for the page to pick up. */
-const prefetched = new Map<string, Promise<unknown>>();
+/**
+ * GETs shared by path: components asking the same question at once share one request, and an answer is
+ * kept after it arrives for `keepMs` (0: not at all; a prefetched answer 15 s for its page to pick up;
+ * catalogues for the page's life). Failures are never kept.
+ */
+const shared = new Map<string, Promise<unknown>>();
+
+function sharedGet<T>(path: string, keepMs: number): Promise<T> {
+  let p = shared.get(path) as Promise<T> | undefined;
+  if (!p) {
+    const q = request<T>(path);
+    shared.set(path, q);
+    const drop = () => shared.get(path) === q && shared.delete(path);
+    q.then(() => (keepMs === 0 ? drop() : Number.isFinite(keepMs) ? setTimeout(drop, keepMs) : undefined), drop);
+    p = q;
+  }
+  return p;
+}
 
 /**
  * Start a GET now so that the page's own `api(path)` a moment later gets its answer without a round
  * trip (pages prefetch while their code loads). Kept 15 s.
  * @example prefetch("/api/materials")
  */
-export function prefetch<T>(path: string): Promise<T> {
-  let p = prefetched.get(path) as Promise<T> | undefined;
-  if (!p) {
-    p = request<T>(path);
-    prefetched.set(path, p);
-    const forget = () => setTimeout(() => prefetched.get(path) === p && prefetched.delete(path), 15_000);
-    p.then(forget, () => prefetched.delete(path));
-  }
-  return p;
-}
+export const prefetch = <T>(path: string): Promise<T> => sharedGet<T>(path, 15_000);
 
 /** GET or POST JSON against the chokepoint API; errors become ApiError with the server's message. */
 export function api<T>(path: string, body?: unknown): Promise<T> {
   if (body !== undefined) return request<T>(path, body);
-  if (CATALOGUES.has(path)) {
-    let k = kept.get(path) as Promise<T> | undefined;
-    if (!k) {
-      k = request<T>(path);
-      kept.set(path, k);
-      k.catch(() => kept.delete(path));
-    }
-    return k;
-  }
-  const early = prefetched.get(path) as Promise<T> | undefined;
-  if (early) return early;
-  let p = inFlight.get(path) as Promise<T> | undefined;
-  if (!p) {
-    p = request<T>(path);
-    inFlight.set(path, p);
-    const drop = () => inFlight.get(path) === p && inFlight.delete(path);
-    p.then(drop, drop);
-  }
-  return p;
+  return sharedGet<T>(path, CATALOGUES.has(path) ? Infinity : 0);
 }
 
 async function request<T>(path: string, body?: unknown): Promise<T> {
